@@ -1,0 +1,51 @@
+"""[localcloud] options: the local OpenStack cloud emulator."""
+
+from oslo_config import cfg
+
+localcloud_group = cfg.OptGroup(
+    name="localcloud", title="Options for the local cloud emulator")
+
+localcloud_opts = [
+    cfg.HostAddressOpt(
+        "host", default="127.0.0.1",
+        help="Address the local cloud listens on. It is a development "
+             "double with known passwords: keep it on loopback."),
+    cfg.PortOpt(
+        "port", default=5050,
+        help="Port the local cloud listens on (0 picks a free port). All "
+             "emulated services share it under path prefixes: /identity, "
+             "/image, /compute, /network, /heat-api, /load-balancer."),
+    cfg.StrOpt(
+        "seed_file",
+        help="YAML seed of the local cloud (domains, projects, users, "
+             "images, flavors, networks, keypairs, faults); the packaged "
+             "default when unset. A seed replaces the default one unless "
+             "it sets 'include_default: true'."),
+    cfg.IntOpt(
+        "token_expiration", default=3600, min=1,
+        help="Lifetime in seconds of the tokens the emulated Keystone "
+             "issues."),
+    cfg.StrOpt(
+        "heat_profile", default="fast", choices=[
+            ("fast", "Stacks complete almost at once."),
+            ("realistic", "Resources take time to create and delete, "
+                          "as on a real cloud.")],
+        help="Timing profile of the emulated Heat engine."),
+    cfg.StrOpt(
+        "admin_token", secret=True,
+        help="Token required by the /localcloud/admin API (fault "
+             "injection, reset, summary). A random one is generated and "
+             "printed when unset."),
+    cfg.StrOpt(
+        "region_name", default="RegionOne",
+        help="Region name of every endpoint in the emulated catalog."),
+]
+
+
+def register_opts(conf):
+    conf.register_group(localcloud_group)
+    conf.register_opts(localcloud_opts, group=localcloud_group)
+
+
+def list_opts():
+    return {localcloud_group: localcloud_opts}
