@@ -1,0 +1,1 @@
+"""Emulated OpenStack Heat (orchestration v1 API) for the local cloud."""

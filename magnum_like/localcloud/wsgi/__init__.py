@@ -1,0 +1,1 @@
+"""HTTP layers of the local cloud: one WSGI app per emulated service."""
