@@ -1,0 +1,184 @@
+"""No cluster stays IN_PROGRESS forever: lost operations are driven
+again or failed.
+
+An operation the API recorded (pending_operation) and no conductor
+finished within [cluster] lost_operation_grace seconds was lost: its
+cast never arrived, or the conductor died. `decide` says what to do:
+
+* its work reached Heat (a stack of the cluster runs the matching
+  action): only the pending mark is cleared, the status sync follows;
+* a cast whose work is idempotent is driven again, acting through the
+  cluster's trust (no caller token is left): scaling to an absolute
+  count, deleting, creating a stack adopted by its tag if it exists;
+* a create without a trust cannot act for its owner, and an RPC call
+  (upgrade, credential rotation) was answered with an error already:
+  those are failed (or their status restored) with a clear reason.
+
+A cluster in progress with no operation pending and no stack (nothing
+can ever move it) is failed after the same grace period.
+"""
+
+from oslo_config import cfg
+from oslo_log import log as logging
+from oslo_utils import timeutils
+
+from magnum_like.common import context as ml_context
+from magnum_like.common import exceptions
+from magnum_like.common import statuses
+from magnum_like.conductor import cluster_create
+from magnum_like.conductor import cluster_delete
+from magnum_like.conductor import cluster_resize
+from magnum_like.conductor import cluster_update
+from magnum_like.conductor import locking
+from magnum_like.conductor import nodegroup_ops
+from magnum_like.conductor import status_sync
+from magnum_like.db import clusters as db_clusters
+from magnum_like.db import nodegroups as db_nodegroups
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+DRIVE, CLEAR, FAIL, RESTORE = "drive", "clear", "fail", "restore"
+# The Heat action a stack runs once an operation reached it.
+HEAT_ACTION = {"create": "CREATE", "delete": "DELETE",
+               "nodegroup_create": "CREATE", "nodegroup_delete": "DELETE"}
+_CALLS = ("upgrade", "credential_rotate")
+_DRIVABLE = ("create", "update", "resize", "delete", "nodegroup_create",
+             "nodegroup_update", "nodegroup_delete")
+FAILED_STATUS = {"create": statuses.CREATE_FAILED,
+                 "delete": statuses.DELETE_FAILED}
+REQUIRED_PARAMS = {"resize": ("nodegroup_uuid", "node_count"),
+                   "nodegroup_create": ("nodegroup_uuid",),
+                   "nodegroup_update": ("nodegroup_uuid",),
+                   "nodegroup_delete": ("nodegroup_uuid",)}
+LOST = ("The %s request was lost (no conductor completed it within %d s) "
+        "and could not be resumed: %s")
+
+
+def decide(cluster, stack_statuses):
+    """(DRIVE|CLEAR|FAIL|RESTORE, reason) for a cluster whose pending
+    operation is overdue. `stack_statuses`: the statuses Heat reports
+    for the cluster's stacks."""
+    pending = cluster.pending_operation or {}
+    op = pending.get("op")
+    action = HEAT_ACTION.get(op, "UPDATE")
+    if any(s == action + "_IN_PROGRESS" for s in stack_statuses):
+        return CLEAR, None
+    if op in _CALLS:
+        return RESTORE, "the caller was answered with an error; retry"
+    if op == "create" and cluster.stack_id:
+        return CLEAR, None
+    missing = [p for p in REQUIRED_PARAMS.get(op, ())
+               if p not in (pending.get("params") or {})]
+    if missing or op not in _DRIVABLE:
+        return FAIL, "its parameters were not recorded"
+    if not cluster.trust_id:
+        if op == "delete" and not cluster.stack_id:
+            return DRIVE, None
+        return FAIL, "the cluster has no trust to act for its owner"
+    return DRIVE, None
+
+
+def _drive(context, host, cluster):
+    pending = cluster.pending_operation
+    op, params = pending["op"], pending.get("params") or {}
+    uuid = cluster.uuid
+    if op == "create":
+        return cluster_create.create(context, host, uuid)
+    if op == "update":
+        return cluster_update.update(context, host, uuid,
+                                     params.get("rollback", False))
+    if op == "resize":
+        return cluster_resize.resize(
+            context, host, uuid, params["nodegroup_uuid"],
+            params["node_count"], params.get("nodes_to_remove"))
+    if op == "delete":
+        return cluster_delete.delete(context, host, uuid)
+    if op.startswith("nodegroup_"):
+        func = getattr(nodegroup_ops, op.split("_", 1)[1])
+        return func(context, host, uuid, params["nodegroup_uuid"])
+    raise exceptions.NotSupported(operation="Resuming %s" % op)
+
+
+def _settle(host, cluster, verdict, reason):
+    pending = cluster.pending_operation or {}
+    op = pending.get("op")
+    with locking.cluster_lock(cluster.uuid, host, "reconcile") as task:
+        if (task.cluster.pending_operation or {}) != pending:
+            return
+        values = {"pending_operation": None}
+        nodegroups = None
+        if verdict in (FAIL, RESTORE):
+            grace = CONF.cluster.lost_operation_grace
+            values["status_reason"] = LOST % (op, grace, reason)
+            nodegroups = pending.get("previous_nodegroups")
+            values["status"] = pending.get("previous_status") \
+                if verdict == RESTORE else FAILED_STATUS.get(
+                    op, statuses.UPDATE_FAILED)
+        task.save(values, nodegroups=nodegroups)
+
+
+def _stack_statuses(clusters, heat):
+    by_cluster = db_nodegroups.list_for_clusters(c.uuid for c in clusters)
+    ids = {c.uuid: {ng.stack_id for ng in by_cluster[c.uuid]
+                    if ng.stack_id} | ({c.stack_id} if c.stack_id else set())
+           for c in clusters}
+    wanted = set().union(*ids.values()) if ids else set()
+    stacks = heat.list_by_ids(wanted, all_projects=True) if wanted else {}
+    return {uuid: [stacks[i].stack_status for i in sids if i in stacks]
+            for uuid, sids in ids.items()}
+
+
+def lost_operations(host, heat=None, grace=None):
+    """Drive again or settle every overdue pending operation."""
+    grace = CONF.cluster.lost_operation_grace if grace is None else grace
+    overdue = db_clusters.list_with_pending_operation(older_than=grace)
+    if not overdue:
+        return []
+    statuses_ = _stack_statuses(overdue, heat or
+                                status_sync.service_stacks())
+    context = ml_context.get_admin_context()
+    done = []
+    for cluster in overdue:
+        verdict, reason = decide(cluster, statuses_[cluster.uuid])
+        LOG.warning("Cluster %s: %s pending since %s; %s", cluster.uuid,
+                    cluster.pending_operation.get("op"),
+                    cluster.pending_operation.get("requested_at"), verdict)
+        try:
+            if verdict == DRIVE:
+                _drive(context, host, cluster)
+            else:
+                _settle(host, cluster, verdict, reason)
+        except Exception:
+            LOG.exception("Reconciling cluster %s failed", cluster.uuid)
+        done.append((cluster.uuid, verdict))
+    return done
+
+
+def stuck_without_stack(host, grace=None):
+    """Fail in-progress clusters that have neither a pending operation
+    nor any stack: nothing will ever move them."""
+    grace = CONF.cluster.lost_operation_grace if grace is None else grace
+    now = timeutils.utcnow()
+    failed = []
+    for cluster in db_clusters.list_in_progress():
+        since = cluster.updated_at or cluster.created_at
+        if db_clusters.is_pending(cluster) or cluster.stack_id or (
+                since and (now - since).total_seconds() < grace):
+            continue
+        ngs = db_nodegroups.list_for_clusters([cluster.uuid])[cluster.uuid]
+        if any(ng.stack_id for ng in ngs):
+            continue
+        status = cluster.status.replace("IN_PROGRESS", "FAILED")
+        if locking.apply_if_idle(cluster, {
+                "status": status,
+                "status_reason": "No stack was ever created for this "
+                                 "cluster; delete it and try again."}):
+            failed.append(cluster.uuid)
+    return failed
+
+
+def run(host, heat=None):
+    """The periodic task (and the start-up pass)."""
+    lost_operations(host, heat)
+    stuck_without_stack(host)
