@@ -1,0 +1,1 @@
+"""Kubernetes on Fedora bare-metal nodes (Ironic), through Heat."""

@@ -1,0 +1,1 @@
+"""Apache Mesos on Ubuntu virtual machines, through Heat."""

@@ -1,0 +1,1 @@
+"""Legacy Docker Swarm on Fedora Atomic virtual machines, through Heat."""

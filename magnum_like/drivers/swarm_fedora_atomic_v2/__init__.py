@@ -1,0 +1,1 @@
+"""Docker Swarm mode on Fedora Atomic virtual machines, through Heat."""

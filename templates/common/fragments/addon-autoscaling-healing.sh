@@ -1,0 +1,30 @@
+# addon-autoscaling-healing.sh: the cluster autoscaler (Magnum provider:
+# it resizes the worker nodegroup through Magnum's API) and the auto
+# healer the auto_healing_controller label names.
+# Inputs: AUTO_SCALING_ENABLED, MIN_NODE_COUNT, MAX_NODE_COUNT,
+#   WORKER_NODEGROUP_NAME, AUTO_HEALING_ENABLED, AUTO_HEALING_CONTROLLER,
+#   CLUSTER_UUID, CLOUD_PROVIDER_TAG.
+if is_true "${AUTO_SCALING_ENABLED:-false}"; then
+    helm_install cluster-autoscaler kube-system \
+        https://kubernetes.github.io/autoscaler cluster-autoscaler \
+        --set cloudProvider=magnum \
+        --set magnumClusterName="$CLUSTER_UUID" \
+        --set cloudConfigPath=/etc/kubernetes/cloud.conf \
+        --set "autoscalingGroups[0].name=$WORKER_NODEGROUP_NAME" \
+        --set "autoscalingGroups[0].minSize=${MIN_NODE_COUNT:-0}" \
+        --set "autoscalingGroups[0].maxSize=${MAX_NODE_COUNT:-1}" \
+        --set-string 'nodeSelector.magnum\.openstack\.org/role=master' \
+        --set 'tolerations[0].key=node-role.kubernetes.io/control-plane' \
+        --set 'tolerations[0].effect=NoSchedule'
+fi
+if is_true "${AUTO_HEALING_ENABLED:-false}"; then
+    case "${AUTO_HEALING_CONTROLLER:-draino}" in
+        magnum-auto-healer)
+            apply_url "https://raw.githubusercontent.com/kubernetes/cloud-provider-openstack/$CLOUD_PROVIDER_TAG/manifests/magnum-auto-healer/magnum-auto-healer.yaml" \
+                "s|<cluster uuid>|$CLUSTER_UUID|;$(prefix_images)" ;;
+        draino)
+            helm_install draino kube-system \
+                https://charts.helm.sh/stable draino \
+                --set 'conditions={KernelDeadlock,OutOfDisk,Ready=Unknown}' ;;
+    esac
+fi
