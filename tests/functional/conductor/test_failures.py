@@ -1,0 +1,88 @@
+"""What goes wrong: Heat faults, lost casts, stale locks, and the
+credential rotation call."""
+
+from oslo_utils import timeutils
+
+from magnum_like.common import statuses
+from magnum_like.conductor import reconcile
+from magnum_like.db import clusters as db_clusters
+from magnum_like.db import services
+from tests.functional.conductor import base
+
+
+class TestFailures(base.ConductorCloudTestCase):
+    def test_heat_fault_names_the_resource(self):
+        ctx = self.caller()
+        fault = self.cloud.world.faults.add_resource_fault(
+            kind="fail", resource_type="OS::Nova::Server", action="CREATE",
+            reason="No valid host was found")
+        self.addCleanup(self.cloud.world.faults.clear, fault["id"])
+        row = self.make_cluster(ctx, self.make_template(ctx))
+        self.rpc.cluster_create(ctx, row.uuid)
+        failed = self.wait_for(row.uuid, "CREATE_FAILED")
+        self.assertIn("No valid host was found", failed.status_reason)
+        self.assertIn("resources.kube_", failed.status_reason)
+        self.assertNotIn("Traceback", failed.status_reason)
+        self.assertEqual({"CREATE_FAILED"}, {
+            ng.status for ng in self.nodegroups(row.uuid).values()})
+
+    def test_lost_create_without_trust_is_failed(self):
+        ctx = self.caller()
+        row = self.make_cluster(ctx, self.make_template(ctx))
+        # the cast never happens
+        done = reconcile.lost_operations("conductor-a", grace=0)
+        self.assertEqual([(row.uuid, reconcile.FAIL)], done)
+        failed = db_clusters.get_by_uuid(row.uuid)
+        self.assertEqual("CREATE_FAILED", failed.status)
+        self.assertIn("The create request was lost", failed.status_reason)
+        self.assertFalse(db_clusters.is_pending(failed))
+
+    def test_lost_resize_is_driven_through_the_trust(self):
+        ctx = self.caller()
+        row = self.create_cluster(ctx)
+        worker = self.nodegroups(row.uuid)["default-worker"]
+        db_clusters.begin_operation(
+            row.uuid, "resize", statuses.RESIZE_ALLOWED,
+            statuses.UPDATE_IN_PROGRESS,
+            nodegroup_changes={worker.uuid: {"node_count": 2}},
+            params={"nodegroup_uuid": worker.uuid, "node_count": 2})
+        # no cast: the reconciliation acts without the caller's token
+        done = reconcile.lost_operations("conductor-a", grace=0)
+        self.assertEqual([(row.uuid, reconcile.DRIVE)], done)
+        self.wait_for(row.uuid, "UPDATE_COMPLETE")
+        worker = self.nodegroups(row.uuid)["default-worker"]
+        self.assertEqual(2, worker.node_count)
+        self.assertEqual(2, len(worker.node_addresses))
+
+    def test_lock_of_a_dead_conductor_is_taken_over(self):
+        ctx = self.caller()
+        row = self.create_cluster(ctx)
+        services.heartbeat("dead-conductor", services.CONDUCTOR_BINARY)
+        self.config(service_down_time=1)
+        db_clusters.update(row.uuid, {"reservation": "dead-conductor",
+                                      "reserved_at": timeutils.utcnow(),
+                                      "reserved_for": "update"})
+        # the API also sees the lock as stale once the heartbeat is old
+        import time
+        time.sleep(2.5)
+        services.heartbeat("conductor-a", services.CONDUCTOR_BINARY)
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        self.rpc.cluster_delete(ctx, row.uuid)
+        self.wait_for(row.uuid, None)
+
+    def test_credential_rotate(self):
+        ctx = self.caller()
+        row = self.create_cluster(ctx)
+        db_clusters.begin_operation(row.uuid, "credential_rotate",
+                                    statuses.CREDENTIAL_ROTATE_ALLOWED,
+                                    statuses.UPDATE_IN_PROGRESS)
+        self.rpc.credential_rotate(ctx, row.uuid)
+        rotated = self.wait_for(row.uuid, "UPDATE_COMPLETE")
+        self.assertNotEqual(row.trust_id, rotated.trust_id)
+        self.assertNotEqual(row.trustee_password, rotated.trustee_password)
+        identity = self.cloud.world.identity
+        trusts = {t["id"] for t in identity.list_trusts()}
+        self.assertIn(rotated.trust_id, trusts)
+        self.assertNotIn(row.trust_id, trusts)

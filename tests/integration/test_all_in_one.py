@@ -1,0 +1,96 @@
+"""magnum-like-all-in-one as a new user runs it: one process, the local
+cloud inside, Keystone auth against it, and `openstack --os-cloud ...`
+driven by the clouds.yaml it writes."""
+
+import os
+import time
+
+import fixtures
+
+from tests import base
+from tests.integration import processes
+
+
+class TestAllInOne(base.TestCase):
+    def setUp(self):
+        super().setUp()
+        self.workdir = self.useFixture(fixtures.TempDir()).path
+        self.state = os.path.join(self.workdir, "state")
+        self.api_port = processes.free_port()
+        conf = processes.write_config(
+            os.path.join(self.workdir, "aio.conf"), {
+                "DEFAULT": {"state_path": self.state,
+                            "report_interval": 1},
+                "api": {"port": self.api_port},
+                "localcloud": {"port": processes.free_port()}})
+        started = time.monotonic()
+        self.aio = self.useFixture(processes.ServiceProcess(
+            self, "all-in-one",
+            ["magnum-like-all-in-one", "--config-file", conf],
+            self.workdir))
+        processes.wait_for(lambda: "is running" in self.aio.log(), 60,
+                           what="the all-in-one banner")
+        self.startup = time.monotonic() - started
+        self.clouds = os.path.join(self.state, "clouds.yaml")
+        self.env = {"OS_CLIENT_CONFIG_FILE": self.clouds}
+
+    def _coe(self, cloud, *args):
+        return processes.openstack(["--os-cloud", cloud, "coe"] +
+                                   list(args), env=self.env)
+
+    def test_banner_and_state(self):
+        log = self.aio.log()
+        self.assertIn("http://127.0.0.1:%d" % self.api_port, log)
+        self.assertIn("export OS_CLIENT_CONFIG_FILE=%s" % self.clouds, log)
+        self.assertTrue(os.path.exists(os.path.join(
+            self.state, "magnum_like.sqlite")))
+        self.assertEqual(0o600, os.stat(self.clouds).st_mode & 0o777)
+
+    def test_admin_lists_services_through_the_catalog(self):
+        [service] = self._coe("magnum-like-admin", "service", "list")
+        self.assertEqual("up", service["state"])
+        self.assertEqual("magnum-conductor", service["binary"])
+
+    def test_member_is_refused_admin_only_call(self):
+        error = self.assertRaises(
+            processes.CommandFailed, self._coe, "magnum-like-demo",
+            "service", "list")
+        self.assertIn("magnum-service:get_all", error.stderr)
+        self.assertIn("403", error.stderr)
+
+    def test_the_local_cloud_serves_the_same_users(self):
+        images = processes.openstack(
+            ["--os-cloud", "magnum-like-demo", "image", "list"],
+            env=self.env)
+        names = {i["Name"] for i in images}
+        self.assertIn("fedora-coreos-40", names)
+        self.assertNotIn("alt-private-image", names)
+
+    def test_sigterm_stops_it(self):
+        import signal
+        self.aio.signal(signal.SIGTERM)
+        self.assertEqual(0, self.aio.proc.wait(30))
+
+
+class TestLocalCloudCommand(base.TestCase):
+    def test_standalone_local_cloud_serves_the_cli(self):
+        workdir = self.useFixture(fixtures.TempDir()).path
+        port = processes.free_port()
+        conf = processes.write_config(os.path.join(workdir, "lc.conf"), {
+            "localcloud": {"port": port}})
+        cloud = self.useFixture(processes.ServiceProcess(
+            self, "localcloud",
+            ["magnum-like-localcloud", "--config-file", conf], workdir))
+        auth_url = "http://127.0.0.1:%d/identity/v3" % port
+        processes.wait_for(lambda: processes.http_ok(auth_url), 30,
+                           what="local cloud identity")
+        self.assertIn(auth_url, cloud.log())
+        env = {"OS_AUTH_URL": auth_url, "OS_USERNAME": "demo",
+               "OS_PASSWORD": "demo-secret", "OS_PROJECT_NAME": "demo",
+               "OS_USER_DOMAIN_NAME": "Default",
+               "OS_PROJECT_DOMAIN_NAME": "Default",
+               "OS_IDENTITY_API_VERSION": "3"}
+        flavors = processes.openstack(["flavor", "list"], env=env)
+        self.assertIn("m1.small", {f["Name"] for f in flavors})
+        networks = processes.openstack(["network", "list"], env=env)
+        self.assertIn("public", {n["Name"] for n in networks})

@@ -1,0 +1,103 @@
+"""Seed loading, reset, summary, load balancers."""
+
+import os
+
+from magnum_like.localcloud.world import World
+from magnum_like.localcloud.world import errors
+from magnum_like.localcloud.world import seed
+from tests.unit.localcloud import base
+
+
+class TestSeed(base.WorldTestCase):
+    def test_default_seed(self):
+        ident = self.world.identity
+        self.assertEqual({"Default", "magnum_like"},
+                         {d["name"] for d in ident.list_domains()})
+        service = ident.find_user("magnum-like")
+        roles = ident.user_roles(service["id"], project_id=ident.find_project(
+            "service")["id"])
+        self.assertIn("admin", [r["name"] for r in roles])
+        reader = ident.find_user("demo_reader")
+        roles = ident.user_roles(reader["id"], project_id=self.demo)
+        self.assertEqual(["reader"], [r["name"] for r in roles])
+        public = self.world.network.find_network(self.demo, "public")
+        self.assertTrue(public["router:external"])
+        subnet = self.world.network.find_subnet(self.demo,
+                                                public["subnets"][0])
+        self.assertEqual("172.24.4.0/24", subnet["cidr"])
+
+    def test_extra_seed_dict_and_reset(self):
+        world = World(seed={
+            "include_default": True,
+            "projects": [{"name": "extra"}],
+            "users": [{"name": "extra", "password": "pw",
+                       "default_project": "extra",
+                       "roles": [{"project": "extra", "role": "member"}]}],
+            "faults": [{"service": "image", "status": 500}],
+            "settings": {"heat_profile": "realistic"}})
+        self.assertEqual("realistic", world.settings["heat_profile"])
+        project = world.identity.find_project("extra")
+        world.network.create_network(project["id"], "tmp")
+        summary = world.summary()
+        self.assertEqual(1, summary["projects"]["extra"]["networks"])
+        self.assertEqual(1, len(summary["faults"]["service"]))
+        world.reset()
+        self.assertEqual(0, world.summary()["projects"]["extra"]["networks"])
+
+    def test_default_seed_path(self):
+        world = World(seed=seed.DEFAULT_SEED)
+        self.assertEqual(1, len(world.identity.list_users(name="demo")))
+
+    def test_seed_replaces_default(self):
+        world = World(seed={"domains": [{"id": "default",
+                                         "name": "Default"}],
+                            "projects": [{"name": "solo"}]})
+        self.assertEqual(["solo"], [p["name"] for p in
+                                    world.identity.list_projects()])
+        self.assertEqual([], world.image.list_images(None, True))
+
+    def test_seed_file(self):
+        path = self.useFixture(__import__("fixtures").TempDir()).path
+        name = os.path.join(path, "seed.yaml")
+        with open(name, "w") as handle:
+            handle.write("include_default: true\n"
+                         "images:\n  - {name: extra-img, owner: demo}\n")
+        world = World(seed=name)
+        self.assertEqual("extra-img", world.image.find_image(
+            world.identity.find_project("demo")["id"], "extra-img")["name"])
+
+    def test_reset_hooks(self):
+        calls = []
+        self.world.on_reset(lambda: calls.append(1))
+        self.world.add_summary("heat", lambda: {"stacks": 0})
+        self.world.reset()
+        self.assertEqual([1], calls)
+        self.assertEqual({"stacks": 0}, self.world.summary()["heat"])
+
+
+class TestLoadBalancer(base.WorldTestCase):
+    def test_lifecycle(self):
+        lbs = self.world.loadbalancer
+        subnet = self.world.network.find_subnet(self.demo, "private-subnet")
+        lb = lbs.create_loadbalancer(self.demo, vip_subnet_id=subnet["id"],
+                                     name="api")
+        port = self.world.network.get_port(lb["vip_port_id"])
+        self.assertEqual(lb["vip_address"],
+                         port["fixed_ips"][0]["ip_address"])
+        listener = lbs.create_listener(self.demo, lb["id"], "TCP", 6443)
+        pool = lbs.create_pool(self.demo, "TCP", "ROUND_ROBIN",
+                               listener_id=listener["id"])
+        lbs.create_member(self.demo, pool["id"], "10.0.0.9", 6443)
+        lbs.create_healthmonitor(self.demo, pool["id"], "TCP", 5, 5, 3)
+        self.assertEqual(pool["id"], lbs.get("listener", listener["id"])[
+            "default_pool_id"])
+        self.assertRaises(errors.Conflict, lbs.create_listener, self.demo,
+                          lb["id"], "TCP", 6443)
+        self.assertRaises(errors.BadRequest, lbs.delete, "loadbalancer",
+                          lb["id"])
+        self.assertRaises(errors.NotFound, lbs.get, "loadbalancer",
+                          lb["id"], self.alt)
+        lbs.delete("loadbalancer", lb["id"], cascade=True)
+        self.assertEqual([], lbs.list("member"))
+        self.assertRaises(errors.NotFound, self.world.network.get_port,
+                          lb["vip_port_id"])
