@@ -117,10 +117,23 @@ class ServiceProcess(fixtures.Fixture):
 class CommandFailed(AssertionError):
     def __init__(self, args, run):
         super().__init__("openstack %s failed (%s): %s %s" % (
-            " ".join(args), run.returncode, run.stdout, run.stderr))
+            " ".join(_masked(list(args))), run.returncode, run.stdout,
+            run.stderr))
         self.returncode = run.returncode
         self.stdout = run.stdout
         self.stderr = run.stderr
+
+
+# magnumclient's `coe cluster config` picks csh or sh syntax from
+# os.environ["SHELL"] and fails with KeyError 'SHELL' where it is unset
+# (as under CI); the tests must not depend on the caller's environment.
+CLI_ENV = {"SHELL": "/bin/sh"}
+
+
+def _masked(args):
+    """`args` with the value after --os-token hidden."""
+    return ["***" if i and args[i - 1] == "--os-token" else a
+            for i, a in enumerate(args)]
 
 
 def openstack(args, env=None, timeout=60, json_output=True):
@@ -131,7 +144,7 @@ def openstack(args, env=None, timeout=60, json_output=True):
         argv += ["-f", "json"]
     run = subprocess.run(
         argv, capture_output=True, text=True, timeout=timeout,
-        env=dict(os.environ, **(env or {})))
+        env=dict(os.environ, **CLI_ENV, **(env or {})))
     if run.returncode != 0:
         raise CommandFailed(args, run)
     return _json_part(run.stdout) if json_output else run.stdout

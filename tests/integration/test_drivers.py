@@ -111,11 +111,9 @@ class TestDrivers(test_clusters.ClusterCLITestCase):
         environment and TLS files, a client certificate the cluster CA
         signed for the key beside it."""
         out_dir = self.useFixture(fixtures.TempDir()).path
-        # The client picks csh or sh syntax from $SHELL.
         out = self.deploy.coe_with_token(
             0, self.demo, "cluster", "config", name, "--dir", out_dir,
-            "--force", "--output-certs", json_output=False,
-            env={"SHELL": "/bin/bash"})
+            "--force", "--output-certs", json_output=False)
         self.assertIn("export DOCKER_HOST=%s" % cluster["api_address"],
                       out)
         self.assertIn("export DOCKER_CERT_PATH=%s" % out_dir, out)
