@@ -30,7 +30,8 @@ LOG = logging.getLogger(__name__)
 
 NOVA_API_VERSION = "2.15"
 SERVICE_NAMES = {"glance": "image", "nova": "compute",
-                 "neutron": "network", "heat": "orchestration"}
+                 "neutron": "network", "heat": "orchestration",
+                 "barbican": "key-manager"}
 
 _LOCK = threading.Lock()
 _SERVICE_AUTH = {}

@@ -12,7 +12,10 @@ certificates_opts = [
         help="Certificate manager backend (an entry point of "
              "magnum_like.cert_manager.backend): x509keypair (the "
              "database, keys encrypted), local (files, for tests) or "
-             "barbican."),
+             "barbican (Barbican secrets in the project of the "
+             "[keystone_auth] service user, endpoint chosen by "
+             "[barbican_client]; needs python-barbicanclient, the "
+             "`barbican` extra)."),
     cfg.StrOpt(
         "storage_path", default="$state_path/certificates",
         help="Directory of the `local` certificate manager."),

@@ -3,7 +3,7 @@
 from oslo_config import cfg
 
 _SERVICES = ("heat", "nova", "glance", "neutron", "octavia", "cinder",
-             "magnum")
+             "magnum", "barbican")
 
 
 def _client_opts(service):

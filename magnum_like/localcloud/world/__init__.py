@@ -38,6 +38,12 @@ Services (explicit ``project_id``/``user_id`` arguments everywhere):
     create_loadbalancer/create_listener/create_pool/create_member/
     create_healthmonitor; get(kind, id); list(kind); delete(kind, id,
     cascade=False)
+``world.key_manager``
+    create_secret(project_id, creator_id, payload=bytes, content_type=),
+    get_secret, set_payload, delete_secret, list_secrets;
+    create_container(project_id, creator_id, name=, container_type=,
+    secret_refs=[{"name", "secret_id"}]), get_container,
+    delete_container, list_containers
 ``world.faults``
     resource_fault(stack_name, resource_name, resource_type, action) ->
     None | {"kind": "fail"|"hang"|"slow", "reason", "delay"};
@@ -60,6 +66,7 @@ from magnum_like.localcloud.world.compute import Compute
 from magnum_like.localcloud.world.faults import Faults
 from magnum_like.localcloud.world.identity import Identity
 from magnum_like.localcloud.world.image import Image
+from magnum_like.localcloud.world.key_manager import KeyManager
 from magnum_like.localcloud.world.loadbalancer import LoadBalancer
 from magnum_like.localcloud.world.network import Network
 from magnum_like.localcloud.world.volume import Volume
@@ -95,13 +102,15 @@ class World:
         self.network = Network(self)
         self.volume = Volume(self)
         self.loadbalancer = LoadBalancer(self)
+        self.key_manager = KeyManager(self)
         self.faults = Faults(self)
         self._seed = seed
         self.reset()
 
     def _services(self):
         return (self.identity, self.image, self.compute, self.network,
-                self.volume, self.loadbalancer, self.faults)
+                self.volume, self.loadbalancer, self.key_manager,
+                self.faults)
 
     def reset(self):
         """Drop all state, reload the seed(s), run the reset hooks."""
@@ -135,7 +144,8 @@ class World:
 
     def summary(self):
         """Counts for tests: totals and, per project name, servers, ports,
-        floating IPs, networks, volumes, load balancers, trusts, users."""
+        floating IPs, networks, volumes, load balancers, secrets,
+        containers, trusts, users."""
         with self.lock:
             ident = self.identity
             projects = {}
@@ -146,6 +156,7 @@ class World:
                 counts.update(self.network.summary_for(pid))
                 counts.update(self.volume.summary_for(pid))
                 counts.update(self.loadbalancer.summary_for(pid))
+                counts.update(self.key_manager.summary_for(pid))
                 counts["trusts"] = sum(1 for t in ident.trusts.values()
                                        if t["project_id"] == pid)
                 counts["users"] = len({a["user_id"]

@@ -19,7 +19,7 @@ from magnum_like.localcloud.world import errors
 from magnum_like.localcloud.world.base import locked
 
 SERVICES = ("identity", "image", "compute", "network", "orchestration",
-            "load-balancer")
+            "load-balancer", "key-manager")
 SERVICE_KINDS = ("error", "sleep")
 RESOURCE_KINDS = ("fail", "hang", "slow")
 ACTIONS = ("CREATE", "UPDATE", "DELETE")

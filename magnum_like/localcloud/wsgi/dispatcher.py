@@ -9,6 +9,7 @@ Layout (devstack-like):
 ``/network``           Neutron v2.0
 ``/heat-api``          Heat v1 (``magnum_like.localcloud.heat.api``)
 ``/load-balancer``     Octavia v2
+``/key-manager``       Barbican v1 (``/key-manager/v1``)
 ``/localcloud/admin``  the test/admin API (admin token)
 =====================  ==================================================
 
@@ -26,6 +27,7 @@ from magnum_like.localcloud.wsgi import admin
 from magnum_like.localcloud.wsgi import compute
 from magnum_like.localcloud.wsgi import identity
 from magnum_like.localcloud.wsgi import image
+from magnum_like.localcloud.wsgi import key_manager
 from magnum_like.localcloud.wsgi import network
 from magnum_like.localcloud.wsgi import octavia
 from magnum_like.localcloud.wsgi.faults import FaultMiddleware
@@ -52,6 +54,8 @@ class Dispatcher:
                                          "network")),
             ("/load-balancer", FaultMiddleware(octavia.make_app(world),
                                                world, "load-balancer")),
+            ("/key-manager", FaultMiddleware(key_manager.make_app(world),
+                                             world, "key-manager")),
             ("/heat-api", FaultMiddleware(self._heat_app, world,
                                           "orchestration")),
             ("/localcloud/admin", admin.make_app(world, admin_token)),

@@ -40,6 +40,12 @@ def error_body(service, code, message, type_name=None):
     if service == "load-balancer":
         return {"faultcode": "Client" if code < 500 else "Server",
                 "faultstring": message, "debuginfo": None}
+    if service == "key-manager":
+        if code == 401:
+            # keystonemiddleware answers before Barbican sees the request
+            return {"error": {"code": code, "title": title,
+                              "message": message}}
+        return {"code": code, "title": title, "description": message}
     if service == "orchestration":
         return {"code": code, "title": title, "explanation": message,
                 "error": {"type": type_name or title.replace(" ", ""),

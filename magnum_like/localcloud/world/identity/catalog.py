@@ -16,6 +16,7 @@ BUILTIN_SERVICES = (
     ("network", "neutron", "/network"),
     ("orchestration", "heat", "/heat-api/v1/{project_id}"),
     ("load-balancer", "octavia", "/load-balancer"),
+    ("key-manager", "barbican", "/key-manager"),
 )
 
 
