@@ -16,6 +16,7 @@ groups verify the service's endpoint.
 """
 
 import contextlib
+import logging as std_logging
 import threading
 
 from keystoneauth1 import exceptions as ks_exc
@@ -27,6 +28,12 @@ from magnum_like.common import exceptions
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
+# Stack requests carry secrets as parameters Heat hides (the trustee's
+# password, the service-account key, Grafana's password), and
+# keystoneauth logs whole request bodies at DEBUG: Heat's requests log
+# here, at INFO at most unless an operator lowers it knowingly.
+HEAT_REQUEST_LOG = std_logging.getLogger("magnum_like.heat_requests")
+HEAT_REQUEST_LOG.setLevel(std_logging.INFO)
 
 NOVA_API_VERSION = "2.15"
 SERVICE_NAMES = {"glance": "image", "nova": "compute",
@@ -108,6 +115,7 @@ def neutron(context):
 def heat(context):
     from heatclient import client as heat_client
     return heat_client.Client("1", session=session(context, "heat"),
+                              logger=HEAT_REQUEST_LOG,
                               **_endpoint_args("heat"))
 
 

@@ -4,6 +4,7 @@ when it ends; failures at `error` priority, the rest at `info`. The CADF
 event is built as a dict (the pycadf event model, serialized)."""
 
 from oslo_log import log as logging
+from oslo_utils import strutils
 from oslo_utils import timeutils
 from oslo_utils import uuidutils
 
@@ -23,6 +24,9 @@ _DATA_FIELDS = (
 
 def _cluster_data(cluster, nodegroups):
     data = {f: getattr(cluster, f, None) for f in _DATA_FIELDS}
+    if data["labels"]:
+        # secrets given as labels (grafana_admin_passwd) stay out
+        data["labels"] = strutils.mask_dict_password(data["labels"])
     for key in ("created_at", "updated_at"):
         if data[key] is not None:
             data[key] = data[key].isoformat()

@@ -14,6 +14,16 @@ kubernetes_opts = [
     cfg.StrOpt(
         "post_install_manifest_url", default="",
         help="A manifest applied to every new cluster."),
+    cfg.StrOpt(
+        "keystone_auth_default_policy",
+        default="/etc/magnum-like/keystone_auth_default_policy.json",
+        help="A JSON file holding the k8s-keystone-auth policy (a list "
+             "of rules) that new clusters with Keystone authentication "
+             "(the keystone_auth_enabled label, on by default) start "
+             "with; $PROJECT_ID in it is replaced by the cluster's "
+             "project. When the file does not exist, the members of the "
+             "cluster's project administer the cluster and its readers "
+             "may read it."),
 ]
 
 cinder_opts = [

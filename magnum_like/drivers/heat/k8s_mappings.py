@@ -8,6 +8,7 @@ import ipaddress
 
 from magnum_like.common import exceptions
 from magnum_like.drivers.heat import common_mappings as common
+from magnum_like.drivers.heat import k8s_addon_mappings as addons
 from magnum_like.drivers.heat import parameters as p
 from magnum_like.drivers.heat.parameters import Param
 
@@ -151,19 +152,22 @@ MAPPINGS = [
     Param("octavia_enabled", p.Context("octavia_enabled"), kind="bool"),
     Param("ingress_controller", _ingress_controller),
     Param("ingress_controller_role", p.Label("ingress_controller_role")),
-    *common.labels("monitoring_enabled", "metrics_server_enabled",
-                   "auto_healing_enabled", "auto_scaling_enabled",
-                   kind="bool"),
+    *common.labels("metrics_server_enabled", "auto_healing_enabled",
+                   "auto_scaling_enabled", kind="bool"),
     Param("auto_healing_controller", p.Label("auto_healing_controller")),
     Param("min_node_count", p.Label("min_node_count"), kind="int"),
     Param("max_node_count", _max_node_count, kind="int"),
     Param("post_install_manifest_url",
           p.Conf("kubernetes", "post_install_manifest_url")),
+    *addons.ADDONS,
 ]
 
-# What a rolling upgrade may change on a running stack: versions only.
-# Images and the Heat agent are left alone: changing them replaces or
-# rebuilds servers.
+# What every Kubernetes definition checks besides its parameters.
+VALIDATORS = addons.VALIDATORS
+
+# What a rolling upgrade may change on a running stack: versions only,
+# Kubernetes' and the add-ons'. Images and the Heat agent are left
+# alone: changing them replaces or rebuilds servers.
 UPGRADE_PARAMETERS = ("kube_tag", "kube_version", "etcd_tag", "coredns_tag",
                       "flannel_tag", "calico_tag", "cloud_provider_tag",
-                      "helm_client_tag")
+                      "helm_client_tag", *addons.ADDON_TAGS)

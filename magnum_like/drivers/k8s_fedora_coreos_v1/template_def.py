@@ -11,6 +11,7 @@ DEFINITION = definition.TemplateDefinition(
     main_template=k8s_mappings.MAIN_TEMPLATE,
     mappings=tuple(k8s_mappings.MAPPINGS),
     environments=("k8s_fedora_coreos_v1/environment.yaml",),
+    validators=k8s_mappings.VALIDATORS,
     upgrade_parameters=k8s_mappings.UPGRADE_PARAMETERS,
     container_version=CONTAINER_VERSION,
 )

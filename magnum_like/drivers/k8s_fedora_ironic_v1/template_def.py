@@ -86,7 +86,8 @@ DEFINITION = definition.TemplateDefinition(
     choose_environments=environments.chooser(
         private_network=False, docker_volume=False, etcd_volume=False),
     environments=("k8s_fedora_ironic_v1/environment.yaml",),
-    validators=(_check_fixed_subnet, _check_no_volumes),
+    validators=(_check_fixed_subnet, _check_no_volumes,
+                *k8s_mappings.VALIDATORS),
     check_subnet=check_subnet,
     upgrade_parameters=k8s_mappings.UPGRADE_PARAMETERS,
 )

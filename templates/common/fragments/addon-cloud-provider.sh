@@ -1,11 +1,15 @@
 # addon-cloud-provider.sh: the cloud configuration of the in-cluster
 # OpenStack clients (they act as the trustee through the trust), then the
 # OpenStack cloud controller manager and, when the volume driver is
-# cinder, the Cinder CSI driver, from cloud-provider-openstack
-# CLOUD_PROVIDER_TAG.
+# cinder and cinder_csi_enabled, the Cinder CSI driver, from
+# cloud-provider-openstack CLOUD_PROVIDER_TAG (the plugin's and its
+# sidecars' tags: the csi labels', else the manifests').
 # Inputs: CLOUD_PROVIDER_ENABLED, CLOUD_PROVIDER_TAG, VOLUME_DRIVER,
 #   AUTH_URL, REGION_NAME, TRUSTEE_USER_ID, TRUSTEE_PASSWORD, TRUST_ID,
-#   OCTAVIA_ENABLED, VERIFY_CA, CLUSTER_UUID.
+#   OCTAVIA_ENABLED, VERIFY_CA, CLUSTER_UUID, CINDER_CSI_ENABLED,
+#   CINDER_CSI_PLUGIN_TAG, CSI_ATTACHER_TAG, CSI_PROVISIONER_TAG,
+#   CSI_SNAPSHOTTER_TAG, CSI_RESIZER_TAG, CSI_NODE_DRIVER_REGISTRAR_TAG,
+#   CSI_LIVENESS_PROBE_TAG.
 cloud_conf="$KUBE_DIR/cloud.conf"
 (umask 077; cat > "$cloud_conf" <<CONF
 [Global]
@@ -30,12 +34,22 @@ if is_true "${CLOUD_PROVIDER_ENABLED:-false}"; then
             openstack-cloud-controller-manager-ds.yaml; do
         apply_url "$cpo/controller-manager/$part" "$(prefix_images)"
     done
-    if [ "${VOLUME_DRIVER:-}" = cinder ]; then
+    if [ "${VOLUME_DRIVER:-}" = cinder ] &&
+            is_true "${CINDER_CSI_ENABLED:-true}"; then
+        csi_tags="$(retag cinder-csi-plugin "${CINDER_CSI_PLUGIN_TAG:-}")"
+        csi_tags+="$(retag csi-attacher "${CSI_ATTACHER_TAG:-}")"
+        csi_tags+="$(retag csi-provisioner "${CSI_PROVISIONER_TAG:-}")"
+        csi_tags+="$(retag csi-snapshotter "${CSI_SNAPSHOTTER_TAG:-}")"
+        csi_tags+="$(retag csi-resizer "${CSI_RESIZER_TAG:-}")"
+        csi_tags+="$(retag csi-node-driver-registrar \
+            "${CSI_NODE_DRIVER_REGISTRAR_TAG:-}")"
+        csi_tags+="$(retag livenessprobe "${CSI_LIVENESS_PROBE_TAG:-}")"
         for part in cinder-csi-controllerplugin-rbac.yaml \
                 cinder-csi-controllerplugin.yaml \
                 cinder-csi-nodeplugin-rbac.yaml cinder-csi-nodeplugin.yaml \
                 csi-cinder-driver.yaml; do
-            apply_url "$cpo/cinder-csi-plugin/$part" "$(prefix_images)"
+            apply_url "$cpo/cinder-csi-plugin/$part" \
+                "$csi_tags$(prefix_images)"
         done
     fi
 fi

@@ -14,9 +14,19 @@ apply_url() {
         sed -e "${2:-}" | kubectl apply -f -
 }
 
-# prefix_images: rewrite image registries to container_infra_prefix.
+# prefix_images: a sed script pulling every image from the mirror of the
+# container_infra_prefix label instead of its registry (quotes dropped).
 prefix_images() {
     if [ -n "${CONTAINER_INFRA_PREFIX:-}" ]; then
-        echo "s|image: *\(.*/\)\?\([^/]*\)\$|image: ${CONTAINER_INFRA_PREFIX}\2|"
+        echo "s|image: *[\"']\{0,1\}\([^\"' ]*/\)\{0,1\}\([^/\"' ]*\)[\"']\{0,1\} *\$|image: ${CONTAINER_INFRA_PREFIX}\2|"
+    fi
+}
+
+# retag NAME TAG: a sed script giving the images called NAME, from any
+# registry, the tag TAG (a digest after the tag goes too); nothing when
+# TAG is empty, so that the manifest's own tag stays.
+retag() {
+    if [ -n "${2:-}" ]; then
+        echo "s|\(image: *[\"']\{0,1\}\([^\"' ]*/\)\{0,1\}$1\):[^\"' ]*|\1:$2|;"
     fi
 }

@@ -6,7 +6,7 @@
 #   FLANNEL_NETWORK_SUBNETLEN, NETWORK_DRIVER, DNS_CLUSTER_DOMAIN,
 #   ADMISSION_CONTROL_LIST, KUBEAPI_OPTIONS, KUBECONTROLLER_OPTIONS,
 #   KUBESCHEDULER_OPTIONS, CLOUD_PROVIDER_ENABLED, TLS_DISABLED,
-#   KUBE_API_PORT.
+#   KUBE_API_PORT, KEYSTONE_AUTH_ENABLED.
 local_api=https://127.0.0.1:6443
 kubeconfig "$KUBE_DIR/admin.conf" admin admin "$local_api"
 kubeconfig "$KUBE_DIR/controller-manager.conf" \
@@ -50,10 +50,36 @@ if is_true "${CLOUD_PROVIDER_ENABLED:-false}"; then
     cloud_flag=(--cloud-provider=external)
 fi
 
+# Keystone: tokens no other authenticator knows, and requests neither the
+# Node authorizer nor RBAC allows (so that the cluster's own components
+# never wait on it), go to k8s-keystone-auth on this master's loopback
+# (addon-keystone-auth.sh). Without it, Keystone tokens are refused.
+authz=(--authorization-mode=Node,RBAC)
+if is_true "${KEYSTONE_AUTH_ENABLED:-true}"; then
+    cat > "$KUBE_DIR/keystone-webhook.conf" <<CONFIG
+apiVersion: v1
+kind: Config
+clusters:
+- name: k8s-keystone-auth
+  cluster:
+    certificate-authority: $PKI/ca.crt
+    server: https://127.0.0.1:8443/webhook
+users:
+- name: kube-apiserver
+contexts:
+- name: default
+  context: {cluster: k8s-keystone-auth, user: kube-apiserver}
+current-context: default
+CONFIG
+    authz=(--authorization-mode=Node,RBAC,Webhook
+           --authorization-webhook-config-file="$KUBE_DIR/keystone-webhook.conf"
+           --authentication-token-webhook-config-file="$KUBE_DIR/keystone-webhook.conf")
+fi
+
 # shellcheck disable=SC2086 # the *_OPTIONS labels are word lists
 args kube-apiserver \
     --advertise-address="$NODE_IP" --secure-port=6443 \
-    --allow-privileged=true --authorization-mode=Node,RBAC \
+    --allow-privileged=true "${authz[@]}" \
     --enable-admission-plugins="${ADMISSION_CONTROL_LIST:-NodeRestriction}" \
     --service-cluster-ip-range="$PORTAL_NETWORK_CIDR" \
     --etcd-servers=https://127.0.0.1:2379 \

@@ -122,3 +122,42 @@ class TestClusterStackLifecycle(base.LocalCloudTestCase):
         error = self.assertRaises(exceptions.StackRequestRejected,
                                   self.stacks.create, bad)
         self.assertIn("nonsense", str(error))
+
+
+class TestAddonLabels(base.LocalCloudTestCase):
+    """A cluster stack with every add-on label set: Heat takes every
+    parameter, masks Grafana's password and hands it to the add-ons'
+    deployment only; the add-ons' settings reach every node."""
+
+    PASSWORD = "grafana-s3cret"
+
+    def test_every_addon_label(self):
+        inputs = hi.inputs_for(COMBO)
+        inputs.cluster.labels.update(
+            keystone_auth_enabled="true", k8s_keystone_auth_tag="v1.30.1",
+            kube_dashboard_enabled="false", npd_enabled="true",
+            cert_manager_api="true", monitoring_enabled="true",
+            grafana_admin_passwd=self.PASSWORD, grafana_tag="11.1.0",
+            monitoring_retention_days="7", selinux_mode="permissive",
+            cinder_csi_enabled="false", helm_client_sha256="a" * 64)
+        request = stack_request.create(base.DEFINITION, inputs)
+        stack = self.wait(self.stacks.create(request))
+        self.addCleanup(self.stacks.delete, stack.id)
+        self.assertEqual("CREATE_COMPLETE", stack.stack_status,
+                         stack.stack_status_reason)
+        self.assertEqual("******", stack.parameters["grafana_admin_passwd"])
+        self.assertEqual("permissive", stack.parameters["selinux_mode"])
+
+        resources = self.cloud.app._heat.engine.stacks[stack.id].resources
+        addons = resources["kube_cluster_deploy"].props["input_values"]
+        self.assertEqual(self.PASSWORD, addons["GRAFANA_ADMIN_PASSWD"])
+        self.assertEqual("v1.30.1", addons["K8S_KEYSTONE_AUTH_TAG"])
+        self.assertIn("demo-project", addons["KEYSTONE_AUTH_DEFAULT_POLICY"])
+        settings = resources["node_settings"].props["value"]
+        self.assertNotIn(self.PASSWORD, repr(settings))
+        self.assertEqual(7, int(settings["MONITORING_RETENTION_DAYS"]))
+        for name, value in (("KEYSTONE_AUTH_ENABLED", "true"),
+                            ("KUBE_DASHBOARD_ENABLED", "false"),
+                            ("CINDER_CSI_ENABLED", "false"),
+                            ("CERT_MANAGER_API", "true")):
+            self.assertEqual(value, str(settings[name]).lower(), name)

@@ -43,7 +43,9 @@ class EveryDriver:
                          & driver_dirs)
         self.assertIn(self.driver + "/environment.yaml",
                       request.environment_files)
-        self.assertLess(request.size, 100 * 1024)
+        # Kubernetes' add-ons make it ~108 KB; Heat takes 512 KB a file
+        # and 1 MB a request.
+        self.assertLess(request.size, 128 * 1024)
 
     def test_worker_count_and_removal_are_declared(self):
         declared, _ = self.definition.declared_parameters()
