@@ -3,6 +3,7 @@ the create pipeline in Magnum's order, what is written before the 202,
 views, lookups, pagination, visibility and delete. No conductor runs:
 casts over fake:// queue, and the rows show what the API recorded."""
 
+from magnum_like.db import clusters as db_clusters
 from magnum_like.db import quotas as db_quotas
 from magnum_like.drivers import registry
 from tests.functional.api import clusters as helpers
@@ -403,3 +404,64 @@ class TestDelete(helpers.ClusterTestCase):
         self.assert_error(self.request(URL + "/" + cluster["uuid"],
                                        method="DELETE", headers=reader),
                           403, "cluster:delete")
+
+
+class TestSecretLabels(helpers.ClusterTestCase):
+    """grafana_admin_passwd is kept and handed to the driver as given,
+    and shown masked in every view of templates, clusters and
+    nodegroups."""
+
+    SECRET = "grafana-Pa55"
+
+    def assert_hidden(self, text):
+        self.assertNotIn(self.SECRET, text)
+
+    def test_views_mask_the_secret_label(self):
+        template = self.make_template(
+            name="graf", labels={"grafana_admin_passwd": self.SECRET,
+                                 "monitoring_enabled": "true"})
+        self.assertEqual("******", template["labels"]["grafana_admin_passwd"])
+        self.assertEqual("true", template["labels"]["monitoring_enabled"])
+        self.assert_hidden(self.request(
+            "%s/%s" % (helpers.TEMPLATE_URL, template["uuid"]),
+            headers=self.demo).text)
+        self.assert_hidden(self.request(
+            helpers.TEMPLATE_URL + "/detail", headers=self.demo).text)
+
+        cluster = self.create_cluster(
+            cluster_template_id="graf",
+            labels={"grafana_admin_passwd": "other-Pa55"},
+            merge_labels=True)
+        self.assertEqual("******", cluster["labels"]["grafana_admin_passwd"])
+        self.assertEqual({"grafana_admin_passwd": "******"},
+                         cluster["labels_overridden"])
+        for path in ("%s/%s" % (URL, cluster["uuid"]), URL + "/detail",
+                     "%s/%s/nodegroups/default-worker" % (
+                         URL, cluster["uuid"])):
+            text = self.request(path, headers=self.demo).text
+            self.assert_hidden(text)
+            self.assertNotIn("other-Pa55", text)
+        # the rows keep the real values for the driver
+        ngs = self.nodegroups(cluster["uuid"])
+        self.assertEqual("other-Pa55",
+                         ngs["default-worker"].labels["grafana_admin_passwd"])
+        self.assertEqual(
+            "other-Pa55", self.get_row(cluster["uuid"]).labels[
+                "grafana_admin_passwd"])
+
+    def test_patch_writing_back_the_mask_keeps_the_value(self):
+        template = self.make_template(
+            name="graf2", labels={"grafana_admin_passwd": self.SECRET})
+        shown = dict(template["labels"], extra="1")
+        resp = self.request(
+            "%s/%s" % (helpers.TEMPLATE_URL, template["uuid"]),
+            method="PATCH", headers=self.demo,
+            body=[{"op": "replace", "path": "/labels", "value": shown}])
+        self.assertEqual(200, resp.status_int, resp.text)
+        cluster = self.create_cluster(cluster_template_id="graf2")
+        self.assertEqual(self.SECRET, self.get_row(
+            cluster["uuid"]).labels["grafana_admin_passwd"])
+        self.assertEqual("1", self.get_row(cluster["uuid"]).labels["extra"])
+
+    def get_row(self, uuid):
+        return db_clusters.get_by_uuid(uuid)

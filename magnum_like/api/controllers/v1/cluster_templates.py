@@ -21,6 +21,7 @@ from magnum_like.api.controllers import collection
 from magnum_like.api.controllers import link
 from magnum_like.api.controllers import types
 from magnum_like.api.controllers import utils
+from magnum_like.api.controllers.v1 import cluster_types as ctypes
 from magnum_like.api.validation import cloud
 from magnum_like.api.validation import driver as driver_resolution
 from magnum_like.api.validation import rules
@@ -104,7 +105,7 @@ class ClusterTemplate(base.APIBase):
     @classmethod
     def convert(cls, row):
         template = cls.from_row(row, FIELDS)
-        template.labels = row.labels or {}
+        template.labels = ctypes.shown_labels(row.labels)
         template.links = link.self_and_bookmark(_RESOURCE, row.uuid)
         return template
 
@@ -285,6 +286,11 @@ def _patched(old, patch):
     new = utils.patched(ClusterTemplate, old, patch, SETTABLE,
                         {"/labels": dict})
     new["labels"] = _as_strings(new["labels"])
+    # a secret label written back as shown keeps its stored value
+    for key in ctypes.SECRET_LABELS & set(new["labels"]):
+        if new["labels"][key] == ctypes.HIDDEN_VALUE and \
+                key in old["labels"]:
+            new["labels"][key] = old["labels"][key]
     return new
 
 

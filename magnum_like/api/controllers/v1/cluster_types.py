@@ -101,7 +101,7 @@ class Cluster(base.APIBase):
         full view; `faults` adds the failed nodegroups' reasons.
         """
         cluster = cls.from_row(row, ROW_FIELDS)
-        cluster.labels = row.labels or {}
+        cluster.labels = shown_labels(row.labels)
         cluster.health_status_reason = row.health_status_reason or {}
         masters = [ng for ng in nodegroups if ng.role == "master"]
         workers = [ng for ng in nodegroups if ng.role != "master"]
@@ -118,7 +118,7 @@ class Cluster(base.APIBase):
         else:
             (cluster.labels_overridden, cluster.labels_added,
              cluster.labels_skipped) = labels_diff(template_labels,
-                                                   cluster.labels)
+                                                   row.labels)
         if faults and row.status in statuses.FAILED:
             cluster.faults = {
                 ng.name: ng.status_reason or "" for ng in nodegroups
@@ -134,16 +134,30 @@ def _addresses(nodegroups):
     return found
 
 
+# Labels whose values are secrets: stored and given to the driver as
+# they are, shown masked (Magnum showed them).
+SECRET_LABELS = frozenset({"grafana_admin_passwd"})
+HIDDEN_VALUE = "******"
+
+
+def shown_labels(labels):
+    """`labels` as the API shows them: secret values masked."""
+    return {k: HIDDEN_VALUE if k in SECRET_LABELS else v
+            for k, v in (labels or {}).items()}
+
+
 def labels_diff(parent, labels):
-    """(overridden, added, skipped) of `labels` against `parent`:
-    overridden holds the parent's values of keys whose values differ."""
+    """(overridden, added, skipped) of `labels` against `parent`, as
+    shown: overridden holds the parent's values of keys whose values
+    differ (compared unmasked)."""
     parent = parent or {}
     labels = labels or {}
     overridden = {k: v for k, v in parent.items()
                   if k in labels and labels[k] != v}
     added = {k: v for k, v in labels.items() if k not in parent}
     skipped = {k: v for k, v in parent.items() if k not in labels}
-    return overridden, added, skipped
+    return shown_labels(overridden), shown_labels(added), \
+        shown_labels(skipped)
 
 
 class ClusterID(wtypes.Base):

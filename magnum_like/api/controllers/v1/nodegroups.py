@@ -95,7 +95,7 @@ class NodeGroup(base.APIBase):
     @classmethod
     def convert(cls, row, cluster_labels=None, expand=True):
         ng = cls.from_row(row, ROW_FIELDS)
-        ng.labels = row.labels or {}
+        ng.labels = ctypes.shown_labels(row.labels)
         ng.node_addresses = row.node_addresses or []
         ng.node_labels = row.node_labels or {}
         ng.node_taints = row.node_taints or []
@@ -103,7 +103,7 @@ class NodeGroup(base.APIBase):
             ng.unset_fields_except(SUMMARY)
             return ng
         (ng.labels_overridden, ng.labels_added,
-         ng.labels_skipped) = ctypes.labels_diff(cluster_labels, ng.labels)
+         ng.labels_skipped) = ctypes.labels_diff(cluster_labels, row.labels)
         ng.links = link.self_and_bookmark(_collection_url(row.cluster_id),
                                           row.uuid)
         return ng
