@@ -8,6 +8,7 @@ from many clouds, and a single point of failure) -- the etcd fragment
 then bootstraps a static initial cluster from the masters themselves.
 """
 
+from magnum_like.common import resume_token as resume
 from magnum_like.common import statuses
 from magnum_like.conductor import certificates
 from magnum_like.conductor import cloud
@@ -19,6 +20,11 @@ from magnum_like.db import nodegroups as db_nodegroups
 def _work(context, task):
     clients = cloud.ClusterClients(context, task.cluster)
     values, _ = trusts.ensure(task.cluster, clients)
+    pending = task.cluster.pending_operation or {}
+    if resume.SEALED_FIELD in pending:
+        # the trust exists: the kept token is of no further use
+        values = dict(values, pending_operation=resume.without_token(
+            pending))
     if values:
         task.save(values)
     refs = certificates.ensure(task.cluster)

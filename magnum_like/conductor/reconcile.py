@@ -8,9 +8,12 @@ cast never arrived, or the conductor died. `decide` says what to do:
 * its work reached Heat (a stack of the cluster runs the matching
   action): only the pending mark is cleared, the status sync follows;
 * a cast whose work is idempotent is driven again, acting through the
-  cluster's trust (no caller token is left): scaling to an absolute
-  count, deleting, creating a stack adopted by its tag if it exists;
-* a create without a trust cannot act for its owner, and an RPC call
+  cluster's trust: scaling to an absolute count, deleting, creating a
+  stack adopted by its tag if it exists; a create whose trust was never
+  made acts as its creator with the token the API kept for it
+  (common/resume_token.py);
+* a create without a trust or a kept token (expired tokens fail with
+  Keystone's answer) cannot act for its owner, and an RPC call
   (upgrade, credential rotation) was answered with an error already:
   those are failed (or their status restored) with a clear reason.
 
@@ -24,6 +27,7 @@ from oslo_utils import timeutils
 
 from magnum_like.common import context as ml_context
 from magnum_like.common import exceptions
+from magnum_like.common import resume_token as resume
 from magnum_like.common import statuses
 from magnum_like.conductor import cluster_create
 from magnum_like.conductor import cluster_delete
@@ -75,6 +79,8 @@ def decide(cluster, stack_statuses):
     if not cluster.trust_id:
         if op == "delete" and not cluster.stack_id:
             return DRIVE, None
+        if op == "create" and resume.caller_context(cluster) is not None:
+            return DRIVE, None
         return FAIL, "the cluster has no trust to act for its owner"
     return DRIVE, None
 
@@ -84,7 +90,13 @@ def _drive(context, host, cluster):
     op, params = pending["op"], pending.get("params") or {}
     uuid = cluster.uuid
     if op == "create":
-        return cluster_create.create(context, host, uuid)
+        # without a trust yet, as its creator with the kept token
+        caller = resume.caller_context(cluster) if not cluster.trust_id \
+            else None
+        if caller is not None:
+            LOG.info("Cluster %s: resuming its lost create as its "
+                     "creator, with the token kept for it", uuid)
+        return cluster_create.create(caller or context, host, uuid)
     if op == "update":
         return cluster_update.update(context, host, uuid,
                                      params.get("rollback", False))

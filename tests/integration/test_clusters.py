@@ -6,6 +6,7 @@ a RabbitMQ restart mid-run (of a private RabbitMQ node, not the shared
 broker)."""
 
 import re
+import subprocess
 import threading
 import time
 
@@ -245,6 +246,41 @@ class TestFailures(ClusterCLITestCase):
         self.assertEqual("CREATE_IN_PROGRESS", self.show(1, "k1")["status"])
         self.deploy.start_conductor()
         self.wait("k1", "CREATE_COMPLETE")
+
+
+    def test_lost_cast_is_resumed_with_the_kept_token(self):
+        # The create's cast is taken off the broker while no conductor
+        # runs: only the intent the API recorded (with the caller's
+        # token, encrypted) is left to drive the create after the grace.
+        self.template("k8s", "v1.30.4")
+        self.deploy.conductor.kill()
+        self.accepted(0, "cluster", "create", "k1", "--cluster-template",
+                      "k8s")
+        queue = self.deploy.conductor_topic
+        processes.wait_for(lambda: _queued(queue) >= 1, 30,
+                           what="the create's cast in %s" % queue)
+        _rabbitmqctl("purge_queue", queue)
+        self.assertEqual(0, _queued(queue))
+        self.deploy.start_conductor()
+        cluster = self.wait("k1", "CREATE_COMPLETE")
+        self.assertEqual(1, len(cluster["node_addresses"]))
+        self.assertIn("resuming its lost create", self.deploy.conductor.log())
+
+
+def _rabbitmqctl(*args):
+    """rabbitmqctl against the shared broker (this machine's node)."""
+    return subprocess.run(["rabbitmqctl", "-q"] + list(args),
+                          capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+
+
+def _queued(queue):
+    """Messages ready in `queue` of the shared broker."""
+    for line in _rabbitmqctl("list_queues", "name", "messages").splitlines():
+        name, _, count = line.partition("\t")
+        if name == queue:
+            return int(count)
+    return 0
 
 
 class TestRabbitMQRestart(ClusterCLITestCase):

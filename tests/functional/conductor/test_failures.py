@@ -3,6 +3,7 @@ credential rotation call."""
 
 from oslo_utils import timeutils
 
+from magnum_like.common import resume_token
 from magnum_like.common import statuses
 from magnum_like.conductor import reconcile
 from magnum_like.db import clusters as db_clusters
@@ -35,6 +36,39 @@ class TestFailures(base.ConductorCloudTestCase):
         failed = db_clusters.get_by_uuid(row.uuid)
         self.assertEqual("CREATE_FAILED", failed.status)
         self.assertIn("The create request was lost", failed.status_reason)
+        self.assertFalse(db_clusters.is_pending(failed))
+
+    def lost_create(self, ctx, token):
+        """A cluster whose create the API recorded, keeping `token`, and
+        whose cast never happened."""
+        pending = db_clusters.pending("create")
+        pending[resume_token.SEALED_FIELD] = resume_token.sealed_token(
+            type(ctx)(auth_token=token))
+        return self.make_cluster(ctx, self.make_template(ctx),
+                                 pending_operation=pending)
+
+    def test_lost_create_is_resumed_with_the_kept_token(self):
+        ctx = self.caller()
+        row = self.lost_create(ctx, ctx.auth_token)
+        sealed = row.pending_operation[resume_token.SEALED_FIELD]
+        self.assertNotIn(ctx.auth_token, sealed)
+        done = reconcile.lost_operations("conductor-a", grace=0)
+        self.assertEqual([(row.uuid, reconcile.DRIVE)], done)
+        created = self.wait_for(row.uuid, "CREATE_COMPLETE")
+        self.assertTrue(created.trust_id)
+        self.assertFalse(db_clusters.is_pending(created))
+        # the trust is the owner's
+        trust = self.cloud.world.identity.trusts[created.trust_id]
+        self.assertEqual(ctx.user_id, trust["trustor_user_id"])
+
+    def test_lost_create_with_a_dead_token_fails_clearly(self):
+        ctx = self.caller()
+        row = self.lost_create(ctx, "gAAAA-not-a-token")
+        done = reconcile.lost_operations("conductor-a", grace=0)
+        self.assertEqual([(row.uuid, reconcile.DRIVE)], done)
+        failed = self.wait_for(row.uuid, "CREATE_FAILED")
+        self.assertIn("trust", failed.status_reason.lower())
+        self.assertNotIn("gAAAA-not-a-token", failed.status_reason)
         self.assertFalse(db_clusters.is_pending(failed))
 
     def test_lost_resize_is_driven_through_the_trust(self):

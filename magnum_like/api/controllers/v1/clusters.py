@@ -26,6 +26,7 @@ from magnum_like.api.validation import cluster as validation
 from magnum_like.common import exceptions
 from magnum_like.common import names
 from magnum_like.common import policy
+from magnum_like.common import resume_token as resume
 from magnum_like.common import statuses
 from magnum_like.db import cluster_templates as db_templates
 from magnum_like.db import clusters as db
@@ -229,6 +230,9 @@ def _create(context, template, values, body):
               "node_count": body["node_count"],
               "create_timeout": values.get("create_timeout")}
     values["pending_operation"] = db.pending("create", params)
+    token = resume.sealed_token(context)
+    if token:
+        values["pending_operation"][resume.SEALED_FIELD] = token
     ngs = validation.default_nodegroups(
         values, template, body["master_count"], body["node_count"])
     return db.create_with_nodegroups(
