@@ -1,0 +1,1 @@
+"""Real OpenStack Heat (`openstack-heat` from PyPI) for the tests."""
