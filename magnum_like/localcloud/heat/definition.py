@@ -199,6 +199,10 @@ class Definition:
                                                  "No description given")}
         return out
 
+    def param_context(self):
+        """A functions context resolving parameters only."""
+        return _ParamCtx(self)
+
     def nested(self, doc, user_params, strict=False):
         """Structurally validate a nested template (provider, group)."""
         return Definition(doc, self.files, self.env.for_nested(),

@@ -161,9 +161,10 @@ class Parameters:
                     raise errors.UnknownUserParameter(name)
         defaults = defaults or {}
         for name, param in self.params.items():
-            if name in user:
+            # A JSON null value means "use the default", as in Heat.
+            if user.get(name) is not None:
                 param.set(user[name])
-            elif name in defaults:
+            elif defaults.get(name) is not None:
                 param.set(defaults[name])
             elif "default" in param.schema:
                 param.set(param.schema["default"])

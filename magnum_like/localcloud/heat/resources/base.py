@@ -6,6 +6,12 @@ from magnum_like.localcloud.heat import functions_data
 
 COMMON_ATTRS = ("show",)
 
+# What Heat makes of a property given as null (e.g. the false branch of
+# an ``if``): the property's default, else this value of its type -- a
+# null string property reaches the cloud API as ''.
+NULL_VALUES = {"string": "", "integer": 0, "number": 0, "list": [],
+               "map": {}, "boolean": False}
+
 
 class Prop:
     """One property: its type, whether required, default, updatability."""
@@ -101,8 +107,13 @@ class Plugin:
     def with_defaults(self, props):
         out = {k: p.default for k, p in self.props.items()
                if p.default is not None}
-        out.update({k: v for k, v in (props or {}).items()
-                    if v is not None})
+        for key, value in (props or {}).items():
+            prop = self.props.get(key)
+            if value is None and prop is not None:
+                value = prop.default if prop.default is not None \
+                    else NULL_VALUES.get(prop.type)
+            if value is not None:
+                out[key] = value
         return out
 
     def create(self, res, props, ctx):

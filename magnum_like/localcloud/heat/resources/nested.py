@@ -14,6 +14,26 @@ from magnum_like.localcloud.heat.resources import base
 
 _PROP_TYPES = {"string": "string", "number": "number", "json": "any",
                "comma_delimited_list": "list", "boolean": "boolean"}
+# What Heat passes to the nested stack for a property given as null: the
+# property has no default of its own, so the empty value of its type.
+_NULL_PARAMS = {"string": "", "number": 0, "json": {},
+                "comma_delimited_list": "", "boolean": False}
+
+
+def _joined(value):
+    """A list property as Heat hands it to a comma_delimited_list
+    parameter of the nested stack: its items joined with commas, which
+    fails (str.join) on anything but strings."""
+    if not isinstance(value, list) or not value:
+        return "" if isinstance(value, list) else value
+    if isinstance(value[0], dict):
+        return value
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise errors.StackValidationFailed(
+                "sequence item %d: expected str instance, %s found"
+                % (index, type(item).__name__))
+    return ",".join(value)
 
 
 def wait_child(engine, child, task):
@@ -98,10 +118,28 @@ class TemplateResource(base.Plugin):
     def attribute_names(self, vctx, snippet):
         return list(self.doc.get("outputs") or {}) + ["OS::stack_id"]
 
+    def _param_types(self):
+        return {name: (schema or {}).get("type") for name, schema in
+                (self.doc.get("parameters") or {}).items()}
+
+    def _check_lists(self, snippet, vctx):
+        """Heat joins list properties when it validates the stack, with
+        the parameters resolved: integers fail there already."""
+        for key, ptype in self._param_types().items():
+            if ptype != "comma_delimited_list" or key not in snippet:
+                continue
+            try:
+                value = functions.resolve(snippet[key],
+                                          vctx.param_context())
+            except errors.HeatError:
+                continue        # depends on resources: checked at create
+            _joined(value)
+
     def validate_more(self, name, snippet, vctx):
         literal = {k: v for k, v in (snippet or {}).items()
                    if not functions.has_calls(v, vctx.ordinal)}
         try:
+            self._check_lists(snippet or {}, vctx)
             vctx.nested(self.doc, literal)
         except errors.HeatError as exc:
             raise errors.StackValidationFailed(
@@ -109,7 +147,17 @@ class TemplateResource(base.Plugin):
                 path=["resources", name + "<%s>" % self.key]) from None
 
     def with_defaults(self, props):
-        return {k: v for k, v in (props or {}).items() if v is not None}
+        types = self._param_types()
+        out = {}
+        for key, value in (props or {}).items():
+            ptype = types.get(key)
+            if value is None:
+                value = _NULL_PARAMS.get(ptype)
+            elif ptype == "comma_delimited_list":
+                value = _joined(value)
+            if value is not None:
+                out[key] = value
+        return out
 
     def create(self, res, props, engine):
         res.data["digest"] = self.digest
