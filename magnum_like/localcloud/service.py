@@ -15,6 +15,7 @@ import socketserver
 import threading
 from wsgiref import simple_server
 
+from magnum_like.localcloud.agent import NodeAgent
 from magnum_like.localcloud.world import World
 from magnum_like.localcloud.world import seed
 from magnum_like.localcloud.wsgi.dispatcher import Dispatcher
@@ -54,6 +55,7 @@ class LocalCloud:
         self.admin_token = admin_token or secrets.token_hex(16)
         self.world = World(seed=seed_file, settings=merged)
         self.app = Dispatcher(self.world, self.admin_token)
+        self.agent = NodeAgent(self.world)
         self._server = None
         self._thread = None
         self.url = None
@@ -79,6 +81,7 @@ class LocalCloud:
             target=server.serve_forever, kwargs={"poll_interval": 0.2},
             name="localcloud-%d" % port, daemon=True)
         self._thread.start()
+        self.agent.start()
         LOG.info("Local cloud serving at %s", self.url)
         return self.url
 
@@ -91,6 +94,7 @@ class LocalCloud:
         """Stop serving and release the port."""
         if self._server is None:
             return
+        self.agent.stop()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)

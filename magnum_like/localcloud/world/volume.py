@@ -1,4 +1,5 @@
-"""Cinder emulation (internal only, no HTTP API): ``world.volume``."""
+"""Cinder emulation: ``world.volume`` (volumes, volume types and their
+attachments); served over HTTP by ``wsgi/volume.py``."""
 
 from magnum_like.localcloud.world import base
 from magnum_like.localcloud.world import errors
@@ -10,6 +11,35 @@ class Volume(base.Service):
 
     def reset(self):
         self.volumes = {}
+        # Cinder's own default type and devstack's LVM backend type; the
+        # latter is the default (``default_volume_type``).
+        self.types = {}
+        for name, desc in (("lvmdriver-1", "LVM backend"),
+                           ("__DEFAULT__", "Default Volume Type")):
+            rec = {"id": base.new_id(), "name": name, "description": desc,
+                   "is_public": True, "extra_specs": {},
+                   "os-volume-type-access:is_public": True,
+                   "qos_specs_id": None}
+            self.types[rec["id"]] = rec
+
+    @locked
+    def list_types(self):
+        return sorted(self.types.values(), key=lambda t: t["name"])
+
+    @locked
+    def default_type(self):
+        return self._type("lvmdriver-1")
+
+    def _type(self, name_or_id):
+        for rec in self.types.values():
+            if name_or_id in (rec["id"], rec["name"]):
+                return rec
+        raise errors.NotFound("Volume type with name %s could not be "
+                              "found." % name_or_id)
+
+    @locked
+    def find_type(self, name_or_id):
+        return self._type(name_or_id)
 
     @locked
     def create_volume(self, project_id, size, name=None, volume_type=None,

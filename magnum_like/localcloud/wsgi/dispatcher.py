@@ -10,6 +10,7 @@ Layout (devstack-like):
 ``/heat-api``          Heat v1 (``magnum_like.localcloud.heat.api``)
 ``/load-balancer``     Octavia v2
 ``/key-manager``       Barbican v1 (``/key-manager/v1``)
+``/volume``            Cinder v3 (``/volume/v3/{project_id}``)
 ``/localcloud/admin``  the test/admin API (admin token)
 =====================  ==================================================
 
@@ -30,6 +31,7 @@ from magnum_like.localcloud.wsgi import image
 from magnum_like.localcloud.wsgi import key_manager
 from magnum_like.localcloud.wsgi import network
 from magnum_like.localcloud.wsgi import octavia
+from magnum_like.localcloud.wsgi import volume
 from magnum_like.localcloud.wsgi.faults import FaultMiddleware
 
 LOG = logging.getLogger(__name__)
@@ -56,6 +58,8 @@ class Dispatcher:
                                                world, "load-balancer")),
             ("/key-manager", FaultMiddleware(key_manager.make_app(world),
                                              world, "key-manager")),
+            ("/volume", FaultMiddleware(volume.make_app(world), world,
+                                        "volume")),
             ("/heat-api", FaultMiddleware(self._heat_app, world,
                                           "orchestration")),
             ("/localcloud/admin", admin.make_app(world, admin_token)),

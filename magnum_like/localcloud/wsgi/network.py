@@ -94,16 +94,37 @@ class NetworkApp(base.JsonApp):
         def handler(req, ctx):
             spec = SPECS[coll]
             body = base.read_json(req)
-            if isinstance(body.get(coll.replace("-", "_")), list):
-                raise errors.BadRequest("Bulk creation is not supported.")
+            plural = coll.replace("-", "_")
+            if isinstance(body.get(plural), list):
+                return 201, {plural: self._bulk_create(coll, ctx,
+                                                       body[plural])}
             item = dict(base.member(body, spec.singular))
-            try:
-                rec = spec.create(self.world.network, ctx, item)
-            except TypeError as exc:
-                raise errors.BadRequest("Unrecognized attribute(s): %s"
-                                        % exc)
-            return 201, {spec.singular: rec}
+            return 201, {spec.singular: self._create_one(spec, ctx, item)}
         return handler
+
+    def _create_one(self, spec, ctx, item):
+        try:
+            return spec.create(self.world.network, ctx, item)
+        except TypeError as exc:
+            raise errors.BadRequest("Unrecognized attribute(s): %s" % exc)
+
+    def _bulk_create(self, coll, ctx, items):
+        """Neutron's bulk create (a list of bare attribute dicts under
+        the plural key, e.g. ``{"security_group_rules": [{...}]}``): all or
+        nothing -- what was made is removed again when one item fails."""
+        spec = SPECS[coll]
+        made = []
+        try:
+            for entry in items:
+                if not isinstance(entry, dict):
+                    raise errors.BadRequest(
+                        "Resource body required for %s" % spec.singular)
+                made.append(self._create_one(spec, ctx, dict(entry)))
+        except errors.WorldError:
+            for rec in reversed(made):
+                spec.delete(self.world.network, ctx, rec["id"])
+            raise
+        return made
 
     def updater(self, coll):
         def handler(req, ctx, rid):

@@ -28,8 +28,11 @@ def _owner(ctx, body):
 
 
 def _admin_only(ctx, body, keys):
+    """Neutron enforces an attribute's policy only when the request sets
+    it to something other than its default (``shared: false`` from a
+    non-admin is fine); every attribute here defaults to false/unset."""
     for key in keys:
-        if key in body and not ctx["is_admin"]:
+        if body.get(key) not in (None, False) and not ctx["is_admin"]:
             raise errors.Forbidden(
                 "(rule:create_network:%s) is disallowed by policy" % key,
                 neutron_type="PolicyNotAuthorized")

@@ -54,20 +54,25 @@ def _rabbitmqctl(*args):
 
 
 class RealHeat(fixtures.Fixture):
-    def __init__(self, test, port, auth_url, region="RegionOne"):
+    def __init__(self, test, port, auth_url, region="RegionOne",
+                 global_index=True):
         super().__init__()
         self.test = test
         self.port = port
         self.auth_url = auth_url
         self.region = region
         self.url = "http://127.0.0.1:%d" % port
+        self.global_index = global_index
 
     def _setUp(self):
         try:
             self.bin = venv.ensure_venv()
         except Exception as e:  # no PyPI, no python3-venv...
             services.unavailable(self.test, "openstack-heat venv", str(e))
-        self.dir = self.useFixture(fixtures.TempDir()).path
+        # MAGNUM_LIKE_REAL_HEAT_LOGS=<dir> keeps heat.conf and the logs.
+        keep = os.environ.get("MAGNUM_LIKE_REAL_HEAT_LOGS")
+        self.dir = (self.useFixture(fixtures.TempDir()).path if not keep
+                    else self._kept_dir(keep))
         conf = self._write_config(self._vhost(),
                                   services.mysql_database(self.test))
         self._run("heat-manage", "--config-file", conf, "db_sync")
@@ -96,6 +101,12 @@ class RealHeat(fixtures.Fixture):
             return e.code == 300
         except OSError:
             return False
+
+    @staticmethod
+    def _kept_dir(root):
+        path = os.path.join(root, uuid.uuid4().hex[:8])
+        os.makedirs(path)
+        return path
 
     def _run(self, name, *args):
         run = subprocess.run([os.path.join(self.bin, name)] + list(args),
@@ -148,8 +159,19 @@ class RealHeat(fixtures.Fixture):
             "trustee": service,
             "oslo_messaging_notifications": {"driver": "noop"},
             "paste_deploy": {"api_paste_config": paste},
-            "oslo_policy": {"enforce_new_defaults": "false"},
+            "oslo_policy": {"enforce_new_defaults": "false",
+                            "policy_file": self._policy()},
         })
+
+    def _policy(self):
+        """Heat's policy file: the defaults, plus (unless the test wants
+        Heat's default policy) `stacks:global_index` for admins, as an
+        operator grants it for the service's one-call status sync."""
+        path = os.path.join(self.dir, "policy.yaml")
+        with open(path, "w") as f:
+            if self.global_index:
+                f.write('"stacks:global_index": "role:admin"\n')
+        return path
 
     def heat_env(self, username, password, project):
         """OS_* variables for `openstack stack ...` (the Heat venv's)."""

@@ -9,6 +9,7 @@ import re
 
 from magnum_like.localcloud.world import errors
 from magnum_like.localcloud.wsgi import base
+from magnum_like.localcloud.wsgi.compute.attachments import AttachmentRoutes
 from magnum_like.localcloud.wsgi.compute.resources import ResourceRoutes
 from magnum_like.localcloud.wsgi.compute.servers import ServerRoutes
 
@@ -22,7 +23,8 @@ def _text(version):
     return "%d.%d" % version
 
 
-class ComputeApp(ResourceRoutes, ServerRoutes, base.JsonApp):
+class ComputeApp(ResourceRoutes, ServerRoutes, AttachmentRoutes,
+                 base.JsonApp):
     """Flavors, keypairs, servers, server groups, limits, zones."""
 
     service = "compute"
@@ -32,6 +34,7 @@ class ComputeApp(ResourceRoutes, ServerRoutes, base.JsonApp):
         self.add("GET", "/v2.1", self.version, auth=False)
         self._resource_routes()
         self._server_routes()
+        self._attachment_routes()
 
     def _version_doc(self, req, current=True):
         return {"id": "v2.1", "status": "CURRENT" if current else

@@ -42,9 +42,13 @@ class ResourceRoutes:
         return ctx["domain_id"] == domain_id and "admin" in ctx["roles"]
 
     def _may_manage(self, ctx, kind, rec):
+        """Cloud admins manage everything; an admin scoped to a domain
+        manages that domain's users and projects (what Heat's stack
+        domain admin does for its stack users)."""
         if ctx["is_admin"]:
             return True
-        return kind == "users" and self._domain_admin(ctx, rec["domain_id"])
+        return kind in ("users", "projects") and self._domain_admin(
+            ctx, rec["domain_id"])
 
     def _may_read(self, ctx, kind, rec):
         if self._may_manage(ctx, kind, rec):
@@ -100,21 +104,25 @@ class ResourceRoutes:
                 rec = identity.create_domain(**_pick(spec, (
                     "name", "description", "enabled", "id")))
             elif kind == "projects":
-                self._forbid_unless(ctx["is_admin"])
+                self._in_managed_domain(ctx, kind, spec)
                 rec = identity.create_project(**_pick(spec, (
                     "name", "domain_id", "description", "enabled", "tags")))
             else:
-                domain = identity.find_domain(spec.get("domain_id")
-                                              or ctx["domain_id"] or
-                                              "default")
-                self._forbid_unless(self._may_manage(
-                    ctx, kind, {"domain_id": domain["id"]}))
-                spec["domain_id"] = domain["id"]
+                self._in_managed_domain(ctx, kind, spec)
                 rec = identity.create_user(**_pick(spec, (
                     "name", "password", "domain_id", "default_project_id",
                     "enabled", "email", "description")))
             return 201, {singular: self.with_links(req, kind, rec)}
         return handler
+
+    def _in_managed_domain(self, ctx, kind, spec):
+        """Set the new project's or user's domain (the caller's when not
+        given); 403 unless the caller may manage that domain."""
+        domain = self.world.identity.find_domain(
+            spec.get("domain_id") or ctx["domain_id"] or "default")
+        self._forbid_unless(self._may_manage(
+            ctx, kind, {"domain_id": domain["id"]}))
+        spec["domain_id"] = domain["id"]
 
     def get_entity(self, kind):
         def handler(req, ctx, eid):
