@@ -8,6 +8,7 @@ checked ``structural``-ly (their parameter values are not known yet).
 """
 
 from magnum_like.localcloud.heat import conditions as conds_mod
+from magnum_like.localcloud.heat import constraints
 from magnum_like.localcloud.heat import dependencies
 from magnum_like.localcloud.heat import errors
 from magnum_like.localcloud.heat import functions
@@ -198,6 +199,15 @@ class Definition:
                          "description": body.get("description",
                                                  "No description given")}
         return out
+
+    def check_constraint(self, constraint, value):
+        """An error text when `value` breaks a custom constraint of the
+        cloud (not checked for a structural validation)."""
+        world = getattr(self.plugins, "world", None)
+        if world is None or self.structural:
+            return None
+        return constraints.check(world, constraint, value,
+                                 self.params.get("OS::project_id"))
 
     def param_context(self):
         """A functions context resolving parameters only."""

@@ -17,7 +17,11 @@ class Prop:
     """One property: its type, whether required, default, updatability."""
 
     def __init__(self, ptype="string", required=False, default=None,
-                 update_allowed=True, allowed=None):
+                 update_allowed=True, allowed=None, constraint=None):
+        """:param constraint: a custom constraint of Heat's naming a
+            cloud object (``glance.image``, ``nova.flavor``,
+            ``cinder.vtype``; see heat/constraints.py)."""
+        self.constraint = constraint
         self.type = ptype
         self.required = required
         self.default = default
@@ -50,6 +54,19 @@ def check_type(name, prop, value):
         return '"%s" is not an allowed value [%s]' % (
             value, ", ".join(str(a) for a in prop.allowed))
     return None
+
+
+def _constraint(prop, value, vctx):
+    """The custom constraint's verdict on a literal (a null string
+    property is checked as '', the value Heat passes on)."""
+    if prop.constraint is None:
+        return None
+    if value is None:
+        if prop.default is not None:
+            return None
+        value = NULL_VALUES.get(prop.type)
+    check = getattr(vctx, "check_constraint", None)
+    return check(prop.constraint, value) if check else None
 
 
 class Plugin:
@@ -86,7 +103,8 @@ class Plugin:
                 continue
             if functions.has_calls(value, vctx.ordinal):
                 continue
-            problem = check_type(key, schema[key], value)
+            problem = check_type(key, schema[key], value) or \
+                _constraint(schema[key], value, vctx)
             if problem:
                 raise errors.StackValidationFailed(
                     problem, error="Property error", path=path + [key])

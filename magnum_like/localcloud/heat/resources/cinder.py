@@ -10,8 +10,10 @@ class Volume(cloud.CloudPlugin):
     type_name = "OS::Cinder::Volume"
     timing = "volume"
     props = {"size": P("integer"), "name": P("string"),
-             "description": P("string"), "volume_type": P("string"),
-             "image": P("string", update_allowed=False),
+             "description": P("string"), "volume_type": P(
+                 "string", constraint="cinder.vtype"),
+             "image": P("string", update_allowed=False,
+                        constraint="glance.image"),
              "metadata": P("map", default={}),
              "availability_zone": P("string", update_allowed=False),
              "source_volid": P("string", update_allowed=False),

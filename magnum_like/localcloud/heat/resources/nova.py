@@ -42,8 +42,9 @@ class Server(cloud.CloudPlugin):
     type_name = "OS::Nova::Server"
     timing = "server"
     props = {
-        "name": P("string"), "image": P("string", update_allowed=True),
-        "flavor": P("string", required=True),
+        "name": P("string"),
+        "image": P("string", update_allowed=True, constraint="glance.image"),
+        "flavor": P("string", required=True, constraint="nova.flavor"),
         "key_name": P("string", update_allowed=False),
         "networks": P("list"), "user_data": P("string", default=""),
         "user_data_format": P("string", default="HEAT_CFNTOOLS",

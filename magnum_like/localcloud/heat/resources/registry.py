@@ -16,6 +16,7 @@ def find_file(files, name):
 class Registry:
     def __init__(self, plugins):
         self.types = {p.type_name: p for p in plugins}
+        self.world = None
         self._templates = {}
 
     def lookup(self, rtype, definition, resource_name):
