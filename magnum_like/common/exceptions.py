@@ -173,6 +173,10 @@ class NotAuthorized(MagnumLikeException):
     code = http.client.FORBIDDEN
 
 
+class StackListForbidden(NotAuthorized):
+    message = "Heat refused the stack list: %(reason)s"
+
+
 class PolicyNotAuthorized(NotAuthorized):
     message = "Policy doesn't allow %(action)s to be performed."
 

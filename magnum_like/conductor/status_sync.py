@@ -1,12 +1,14 @@
 """The periodic status sync: Heat stack states -> nodegroups -> clusters.
 
 Per cycle, whatever the number of clusters: one DB query for the
-in-progress clusters, one for their nodegroups, one Heat list call per
-[cluster_heat] stack_list_page_size stacks (across projects, with the
-service credentials). Only transitions cost more: a stack read with its
-outputs when it reaches a *_COMPLETE/CREATE_FAILED state, one template
-query for the clusters that have such reads, one write per changed
-cluster.
+in-progress clusters, one for their nodegroups, and the Heat list calls
+of drivers/heat/stack_listing: one per [cluster_heat]
+stack_list_page_size stacks (at most 80) across projects where Heat's
+policy allows stacks:global_index, else one per project with clusters
+in progress, through a cluster's trust. Only transitions cost more: a
+stack read with its outputs when it reaches a *_COMPLETE/CREATE_FAILED
+state, one template query for the clusters that have such reads, one
+write per changed cluster.
 
 Clusters with a pending operation or held by a live conductor are left
 to their operation; writes are compare-and-set (locking.apply_if_idle),
@@ -23,6 +25,7 @@ from magnum_like.common import clients
 from magnum_like.common import context as ml_context
 from magnum_like.common import statuses
 from magnum_like.conductor import certificates
+from magnum_like.conductor import cloud
 from magnum_like.conductor import cluster_delete
 from magnum_like.conductor import jobs
 from magnum_like.conductor import locking
@@ -30,6 +33,7 @@ from magnum_like.conductor import notifications
 from magnum_like.db import clusters as db_clusters
 from magnum_like.db import nodegroups as db_nodegroups
 from magnum_like.drivers.heat import heat_client
+from magnum_like.drivers.heat import stack_listing
 from magnum_like.drivers.heat import status as heat_status
 
 CONF = cfg.CONF
@@ -185,6 +189,12 @@ class _Cycle:
                           "cycle retries", cluster.uuid)
 
 
+def trust_stacks(cluster):
+    """HeatStacks acting in the cluster's project through its trust."""
+    return cloud.ClusterClients(ml_context.get_admin_context(),
+                                cluster).heat()
+
+
 def sync(host, heat=None):
     """One cycle. Returns Stats(clusters, stacks, changed)."""
     candidates = [c for c in db_clusters.list_in_progress()
@@ -195,9 +205,14 @@ def sync(host, heat=None):
     stack_ids = {ng.stack_id for ngs in by_cluster.values() for ng in ngs
                  if ng.stack_id}
     heat = heat or service_stacks()
-    stacks = heat.list_by_ids(stack_ids, all_projects=True)
+    stacks, unknown = stack_listing.lister().list(
+        heat, stack_listing.wanted_by_project(candidates, by_cluster),
+        trust_stacks)
     cycle = _Cycle(host, heat)
     for cluster in candidates:
+        if any(ng.stack_id in unknown
+               for ng in by_cluster.get(cluster.uuid, [])):
+            continue    # its project could not be listed this cycle
         try:
             cycle.cluster(cluster, by_cluster.get(cluster.uuid, []), stacks,
                           candidates)

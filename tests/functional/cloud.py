@@ -17,6 +17,7 @@ from keystoneauth1.identity import v3
 import yaml
 
 from magnum_like.common import clients
+from magnum_like.drivers.heat import stack_listing
 from magnum_like.localcloud import service as localcloud_service
 from tests.functional import base
 
@@ -54,6 +55,8 @@ EXTRA_SEED = {
 class CloudTestCase(base.FunctionalTestCase):
     start_conductor = False
     cloud = None
+    # world.settings of the class's local cloud (e.g. Heat's policy)
+    cloud_settings = {}
 
     @classmethod
     def setUpClass(cls):
@@ -61,7 +64,8 @@ class CloudTestCase(base.FunctionalTestCase):
         fd, cls._seed_path = tempfile.mkstemp(suffix=".yaml")
         with os.fdopen(fd, "w") as f:
             yaml.safe_dump(EXTRA_SEED, f)
-        cls.cloud = localcloud_service.LocalCloud(seed_file=cls._seed_path)
+        cls.cloud = localcloud_service.LocalCloud(
+            seed_file=cls._seed_path, settings=cls.cloud_settings)
         cls.cloud.start()
 
     @classmethod
@@ -73,6 +77,9 @@ class CloudTestCase(base.FunctionalTestCase):
     def configure(self):
         clients.reset()
         self.addCleanup(clients.reset)
+        # the status sync's listing mode belongs to the cloud it met
+        stack_listing.reset()
+        self.addCleanup(stack_listing.reset)
         self.set_password_auth("keystone_auth", SERVICE_USER)
         if self.auth_strategy == "keystone":
             from keystonemiddleware import auth_token  # noqa: F401

@@ -129,6 +129,19 @@ def servers(roles=Roles()):
     )
 
 
+boot_size = p.First(p.Label("boot_volume_size"),
+                    p.Conf("cinder", "default_boot_volume_size"))
+
+# A boot volume for every node when the boot_volume_size label (or
+# [cinder] default_boot_volume_size) asks for one: the API accepts a
+# zero-disk flavor on that promise, which every driver must keep.
+BOOT_VOLUME = (
+    Param("boot_volume_size", boot_size, kind="int"),
+    Param("boot_volume_type", when_positive(boot_size, (
+        p.Label("boot_volume_type"),
+        p.Conf("cinder", "default_boot_volume_type")))),
+)
+
 DOCKER_STORAGE = (
     Param("docker_volume_size", docker_size, kind="int"),
     Param("docker_volume_type", when_positive(docker_size, (

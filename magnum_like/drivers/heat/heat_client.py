@@ -9,6 +9,11 @@ from heatclient import exc as heat_exc
 from magnum_like.common import clients
 from magnum_like.common import exceptions
 
+# Stack ids per list call: each adds "id=<uuid>&" (40 bytes) to the URL,
+# which must stay under 4 KB (proxies in front of Heat refuse longer
+# ones) with room for the endpoint and the other filters.
+MAX_IDS_PER_LIST = 80
+
 
 def _message(error):
     text = str(getattr(error, "error", None) and
@@ -88,14 +93,23 @@ class HeatStacks:
     def list_by_ids(self, stack_ids, all_projects=False):
         """{stack id: stack} of the stacks Heat knows among `stack_ids`,
         deleted ones included (DELETE_COMPLETE): one list call per
-        page_size ids. An id missing from the answer is a 404."""
+        page_size ids (at most MAX_IDS_PER_LIST). An id missing from the
+        answer is a 404. `all_projects` lists across projects
+        (global_tenant), which Heat's policy may refuse:
+        StackListForbidden."""
         ids = sorted({i for i in stack_ids if i})
+        size = min(self._page_size, MAX_IDS_PER_LIST)
         found = {}
-        for start in range(0, len(ids), self._page_size):
-            chunk = ids[start:start + self._page_size]
+        for start in range(0, len(ids), size):
+            chunk = ids[start:start + size]
             kwargs = {"filters": {"id": chunk}, "show_deleted": True}
             if all_projects:
                 kwargs["global_tenant"] = True
-            with _translated(",".join(chunk)):
-                found.update((s.id, s) for s in self._stacks.list(**kwargs))
+            with _translated("%d stacks" % len(chunk)):
+                try:
+                    found.update((s.id, s)
+                                 for s in self._stacks.list(**kwargs))
+                except heat_exc.HTTPForbidden as e:
+                    raise exceptions.StackListForbidden(
+                        reason=_message(e)) from None
         return found

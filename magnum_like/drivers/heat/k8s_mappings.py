@@ -77,8 +77,6 @@ def _max_node_count(inputs):
     return int(count) + 1
 
 
-_boot_size = p.First(p.Label("boot_volume_size"),
-                     p.Conf("cinder", "default_boot_volume_size"))
 _etcd_size = p.Label("etcd_volume_size")
 _CLUSTER = common.CLUSTER
 _NODEGROUP = common.NODEGROUP
@@ -86,10 +84,7 @@ _NODEGROUP = common.NODEGROUP
 # Cinder volumes of the nodes besides the container storage: a boot
 # volume for every node, an etcd volume for masters.
 NODE_VOLUMES = (
-    Param("boot_volume_size", _boot_size, kind="int"),
-    Param("boot_volume_type", common.when_positive(_boot_size, (
-        p.Label("boot_volume_type"),
-        p.Conf("cinder", "default_boot_volume_type")))),
+    *common.BOOT_VOLUME,
     Param("etcd_volume_size", _etcd_size, kind="int"),
     Param("etcd_volume_type", common.when_positive(_etcd_size, (
         p.Label("etcd_volume_type"),

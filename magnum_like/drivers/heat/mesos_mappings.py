@@ -19,6 +19,7 @@ UPGRADE_NOT_SUPPORTED = (
 MAPPINGS = (
     *common.IDENTITY,
     *common.servers(ROLES),
+    *common.BOOT_VOLUME,
     *common.DOCKER_STORAGE,
     *common.NETWORK,
     *common.without(common.API_ENDPOINT, "tls_disabled"),

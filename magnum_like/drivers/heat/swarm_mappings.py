@@ -41,6 +41,7 @@ def mappings(docker_port_offset=0):
     return (
         *common.IDENTITY,
         *common.servers(ROLES),
+        *common.BOOT_VOLUME,
         *common.DOCKER_STORAGE,
         *common.NETWORK,
         Param("flannel_network_cidr", p.Label("flannel_network_cidr")),

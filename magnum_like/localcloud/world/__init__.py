@@ -51,7 +51,7 @@ Services (explicit ``project_id``/``user_id`` arguments everywhere):
     add_resource_fault; clear
 ``world.settings``
     plain dict: heat_profile, token_expiration, region_name,
-    fip_requires_router...
+    fip_requires_router, heat_allow_global_index...
 ``world.extensions``
     dict where other engines (Heat) keep their own state; register a
     reset hook with ``world.on_reset(fn)`` and a summary hook with
@@ -73,7 +73,9 @@ from magnum_like.localcloud.world.volume import Volume
 
 DEFAULT_SETTINGS = {"heat_profile": "fast", "token_expiration": 3600,
                     "region_name": "RegionOne",
-                    "fip_requires_router": True}
+                    "fip_requires_router": True,
+                    # Heat's default policy denies stacks:global_index
+                    "heat_allow_global_index": False}
 
 __all__ = ["World", "errors"]
 

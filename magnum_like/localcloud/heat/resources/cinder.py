@@ -1,5 +1,6 @@
 """OS::Cinder::Volume and VolumeAttachment over world.volume."""
 
+from magnum_like.localcloud.heat import errors
 from magnum_like.localcloud.heat.resources import base
 from magnum_like.localcloud.heat.resources import cloud
 
@@ -27,7 +28,21 @@ class Volume(cloud.CloudPlugin):
              "metadata_values", "encrypted", "attachments",
              "attachments_list", "multiattach", "show")
 
+    @staticmethod
+    def check_volume_type(name, value):
+        """Heat's cinder.vtype constraint: '' (a null volume_type) names
+        no volume type, so the volume fails before Cinder is asked."""
+        if value == "":
+            raise errors.StackValidationFailed(
+                "%s.Properties.volume_type: Error validating value '': "
+                "The VolumeType () could not be found." % name,
+                error="Property error")
+
+    def validate_more(self, name, snippet, vctx):
+        self.check_volume_type(name, snippet.get("volume_type"))
+
     def make(self, world, res, props):
+        self.check_volume_type(res.name, props.get("volume_type"))
         image = props.get("image") or props.get("imageRef")
         image_id = None
         if image:

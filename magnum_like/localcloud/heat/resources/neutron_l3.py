@@ -1,5 +1,6 @@
 """OS::Neutron::Router, RouterInterface, FloatingIP(Association)."""
 
+from magnum_like.localcloud.heat import errors
 from magnum_like.localcloud.heat.resources import base
 from magnum_like.localcloud.heat.resources import cloud
 from magnum_like.localcloud.heat.resources import neutron
@@ -47,10 +48,52 @@ class Router(cloud.CloudPlugin):
 
 class RouterInterface(cloud.CloudPlugin):
     type_name = "OS::Neutron::RouterInterface"
-    props = {"router": P("string", required=True, update_allowed=False),
+    props = {"router": P("string", update_allowed=False),
              "subnet": P("string", update_allowed=False),
-             "port": P("string", update_allowed=False)}
+             "port": P("string", update_allowed=False),
+             # deprecated (hidden) names Heat still accepts and replaces
+             "router_id": P("string", update_allowed=False),
+             "subnet_id": P("string", update_allowed=False),
+             "port_id": P("string", update_allowed=False)}
     attrs = ()
+    _DEPRECATED = (("router", "router_id"), ("subnet", "subnet_id"),
+                   ("port", "port_id"))
+
+    def _translated(self, props, path):
+        """Heat's REPLACE translation rules: the deprecated name's value
+        under the current name; both at once is a conflict."""
+        out = dict(props)
+        for current, old in self._DEPRECATED:
+            if out.get(old) is None:
+                out.pop(old, None)
+                continue
+            if out.get(current) is not None:
+                raise errors.StackValidationFailed(
+                    "Cannot define the following properties at the same "
+                    "time: %s, %s" % (current, old),
+                    error="Property error", path=path)
+            out[current] = out.pop(old)
+        return out
+
+    def validate_more(self, name, snippet, vctx):
+        path = ["resources", name, "properties"]
+        props = self._translated(snippet, path)
+        if props.get("router") is None:
+            raise errors.StackValidationFailed(
+                "Property router not assigned", error="Property error",
+                path=path)
+        has_subnet = props.get("subnet") is not None
+        if has_subnet and props.get("port") is not None:
+            raise errors.StackValidationFailed(
+                "Cannot define the following properties at the same "
+                "time: subnet, port", path=path)
+        if not has_subnet and props.get("port") is None:
+            raise errors.StackValidationFailed(
+                "At least one of the following properties must be "
+                "specified: subnet, port", path=path)
+
+    def with_defaults(self, props):
+        return self._translated(super().with_defaults(props), [])
 
     def make(self, world, res, props):
         router = world.network.find_router(self.project(res),

@@ -1,5 +1,6 @@
 """OS::Nova::Server, ServerGroup and KeyPair over world.compute."""
 
+from magnum_like.localcloud.heat import errors
 from magnum_like.localcloud.heat.resources import base
 from magnum_like.localcloud.heat.resources import cloud
 
@@ -38,6 +39,31 @@ def _bdm(props):
     return out
 
 
+def check_boot_sources(name, props):
+    """Heat's check of a server's bootable sources. An ``image`` given
+    as null counts as a source (Heat makes it ''), so it conflicts with
+    a boot volume in block_device_mapping_v2."""
+    bdm_v2 = props.get("block_device_mapping_v2") or []
+    image = props.get("image")
+    bootable = image is not None or any(
+        entry.get("device_name") in ("vda", "/dev/vda")
+        for entry in props.get("block_device_mapping") or [])
+    sources = [image]
+    for entry in bdm_v2:
+        devs = [entry.get(k) for k in ("volume_id", "snapshot_id", "image")]
+        if any(d is not None for d in devs) and \
+                entry.get("boot_index") in (None, 0):
+            bootable = True
+            sources.extend(devs)
+    if not bootable:
+        raise errors.StackValidationFailed(
+            "Neither image nor bootable volume is specified for "
+            "instance %s" % name)
+    if bdm_v2 and len([s for s in sources if s is not None]) != 1:
+        raise errors.StackValidationFailed(
+            "Multiple bootable sources for instance %s." % name)
+
+
 class Server(cloud.CloudPlugin):
     type_name = "OS::Nova::Server"
     timing = "server"
@@ -72,6 +98,7 @@ class Server(cloud.CloudPlugin):
              "os_collect_config", "show")
 
     def make(self, world, res, props):
+        check_boot_sources(res.name, props)
         hints = dict(props.get("scheduler_hints") or {})
         group = hints.get("group")
         if isinstance(group, list):
