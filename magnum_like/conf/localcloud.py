@@ -36,6 +36,13 @@ localcloud_opts = [
         help="Token required by the /localcloud/admin API (fault "
              "injection, reset, summary). A random one is generated and "
              "printed when unset."),
+    cfg.URIOpt(
+        "orchestration_url",
+        help="Name this Heat API in the catalog as 'orchestration' instead "
+             "of the local cloud's own Heat engine, e.g. a real heat-api "
+             "using the local cloud as its Keystone, Nova, Neutron, Glance, "
+             "Octavia and Cinder: http://127.0.0.1:8004/v1/$(project_id)s "
+             "(the project's id is filled in)."),
     cfg.StrOpt(
         "region_name", default="RegionOne",
         help="Region name of every endpoint in the emulated catalog."),

@@ -52,6 +52,18 @@ EDGE_CASES = {
     "cinder_volume_null_type": (dict(_PARAM, resources={
         "v": {"type": "OS::Cinder::Volume", "properties": {
             "size": 1, "volume_type": None}}}), {}),
+    "cinder_volume_type_null_by_condition": (dict(
+        _PARAM, parameters={"type": {"type": "string", "default": ""}},
+        conditions={"typed": {"not": {"equals": [{"get_param": "type"},
+                                                 ""]}}},
+        resources={"v": {"type": "OS::Cinder::Volume", "properties": {
+            "size": 1, "volume_type": {
+                "if": ["typed", {"get_param": "type"}, None]}}}}), {}),
+    "cinder_volume_null_type_in_a_group": (dict(_PARAM, resources={
+        "g": {"type": "OS::Heat::ResourceGroup", "properties": {
+            "count": 1, "resource_def": {
+                "type": "OS::Cinder::Volume", "properties": {
+                    "size": 1, "volume_type": None}}}}}), {}),
     "image_that_does_not_exist": (dict(_PARAM, resources={
         "s": {"type": "OS::Nova::Server", "properties": {
             "image": "no-such-image", "flavor": "m1.small"}}}), {}),

@@ -72,6 +72,9 @@ class CatalogMixin:
         out = {stype: {"name": name, "url": root + path,
                        "region": self._region()}
                for stype, name, path in BUILTIN_SERVICES}
+        external_heat = self.world.settings.get("orchestration_url")
+        if external_heat:
+            out["orchestration"]["url"] = external_heat
         out.update(self.extra_services)
         return out
 
