@@ -145,7 +145,10 @@ class RealHeat(fixtures.Fixture):
                 "stack_user_domain_name": "heat",
                 "stack_domain_admin": "heat_domain_admin",
                 "stack_domain_admin_password": DOMAIN_ADMIN_PASSWORD,
-                "use_stderr": "true"},
+                "use_stderr": "true",
+                # Previews of whole cluster templates on a loaded CI
+                # machine take longer than oslo.messaging's 60 s.
+                "rpc_response_timeout": 300},
             "database": {"connection": database.replace(
                 "mysql+pymysql", "mysql+pymysql")},
             "keystone_authtoken": dict(

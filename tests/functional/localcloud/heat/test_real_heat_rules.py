@@ -52,13 +52,27 @@ class TestRealHeatRules(base.LocalCloudTestCase):
                       "same time: router, router_id", str(exc))
 
     def test_null_volume_type_fails_like_cinder(self):
-        stack = self.create(_hot(
+        # Real Heat validates the volume type ('' for a null) before it
+        # creates anything: a 400 for the create request itself
+        # (tests.integration.test_heat_differential, case
+        # cinder_volume_type_null_by_condition).
+        exc = self.assertRaises(heat_exc.HTTPBadRequest, self.create, _hot(
             {"vol": {"type": "OS::Cinder::Volume", "properties": {
                 "size": 1, "volume_type": {
                     "if": ["typed", {"get_param": "type"}, None]}}}},
             parameters={"type": {"type": "string", "default": ""}},
             conditions={"typed": {"not": {"equals": [
                 {"get_param": "type"}, ""]}}}))
+        self.assertIn("The VolumeType () could not be found.", str(exc))
+
+    def test_null_volume_type_in_a_group_fails_at_create(self):
+        # Real Heat's preview does not check a group member's volume
+        # type; creating the member fails.
+        stack = self.create(_hot({"g": {
+            "type": "OS::Heat::ResourceGroup", "properties": {
+                "count": 1, "resource_def": {
+                    "type": "OS::Cinder::Volume", "properties": {
+                        "size": 1, "volume_type": None}}}}}))
         self.assertEqual("CREATE_FAILED", stack.stack_status)
         self.assertIn("The VolumeType () could not be found.",
                       stack.stack_status_reason)
