@@ -51,3 +51,8 @@ HEALTHY = "HEALTHY"
 UNHEALTHY = "UNHEALTHY"
 UNKNOWN = "UNKNOWN"
 HEALTH_ALL = (HEALTHY, UNHEALTHY, UNKNOWN)
+
+# Operations the API records and then hands over with a synchronous RPC
+# call: a refused or undelivered call answers the caller with an error,
+# so a lost one is restored to its previous status, never failed.
+CALL_OPERATIONS = ("upgrade", "credential_rotate", "rotate_ca")

@@ -13,9 +13,11 @@ cast never arrived, or the conductor died. `decide` says what to do:
   made acts as its creator with the token the API kept for it
   (common/resume_token.py);
 * a create without a trust or a kept token (expired tokens fail with
-  Keystone's answer) cannot act for its owner, and an RPC call
-  (upgrade, credential rotation) was answered with an error already:
-  those are failed (or their status restored) with a clear reason.
+  Keystone's answer) cannot act for its owner: it is failed with a clear
+  reason;
+* an operation handed over by an RPC call (statuses.CALL_OPERATIONS:
+  upgrade, credential rotation, CA rotation) whose caller was answered
+  with an error already gets its previous status back, with a reason.
 
 A cluster in progress with no operation pending and no stack (nothing
 can ever move it) is failed after the same grace period.
@@ -46,7 +48,6 @@ DRIVE, CLEAR, FAIL, RESTORE = "drive", "clear", "fail", "restore"
 # The Heat action a stack runs once an operation reached it.
 HEAT_ACTION = {"create": "CREATE", "delete": "DELETE",
                "nodegroup_create": "CREATE", "nodegroup_delete": "DELETE"}
-_CALLS = ("upgrade", "credential_rotate")
 _DRIVABLE = ("create", "update", "resize", "delete", "nodegroup_create",
              "nodegroup_update", "nodegroup_delete")
 FAILED_STATUS = {"create": statuses.CREATE_FAILED,
@@ -68,7 +69,7 @@ def decide(cluster, stack_statuses):
     action = HEAT_ACTION.get(op, "UPDATE")
     if any(s == action + "_IN_PROGRESS" for s in stack_statuses):
         return CLEAR, None
-    if op in _CALLS:
+    if op in statuses.CALL_OPERATIONS:
         return RESTORE, "the caller was answered with an error; retry"
     if op == "create" and cluster.stack_id:
         return CLEAR, None
