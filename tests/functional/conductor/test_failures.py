@@ -74,12 +74,7 @@ class TestFailures(base.ConductorCloudTestCase):
     def test_lost_resize_is_driven_through_the_trust(self):
         ctx = self.caller()
         row = self.create_cluster(ctx)
-        worker = self.nodegroups(row.uuid)["default-worker"]
-        db_clusters.begin_operation(
-            row.uuid, "resize", statuses.RESIZE_ALLOWED,
-            statuses.UPDATE_IN_PROGRESS,
-            nodegroup_changes={worker.uuid: {"node_count": 2}},
-            params={"nodegroup_uuid": worker.uuid, "node_count": 2})
+        self.begin_resize(row.uuid, 2)
         # no cast: the reconciliation acts without the caller's token
         done = reconcile.lost_operations("conductor-a", grace=0)
         self.assertEqual([(row.uuid, reconcile.DRIVE)], done)
@@ -113,6 +108,12 @@ class TestFailures(base.ConductorCloudTestCase):
             self.assertIn("The %s request was lost" % op,
                           restored.status_reason)
             self.assertFalse(db_clusters.is_pending(restored), op)
+        # the class shares one cloud: give its quota back
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        self.rpc.cluster_delete(ctx, row.uuid)
+        self.wait_for(row.uuid, None)
 
     def test_lock_of_a_dead_conductor_is_taken_over(self):
         ctx = self.caller()
