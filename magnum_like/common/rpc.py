@@ -146,6 +146,24 @@ def _declare_reply_queue(driver, declared):
         declared.set()
 
 
+def start_reply_queue():
+    """Start declaring the reply queue of this process's calls unless it
+    exists or is being declared; (driver, Event set once declared), or
+    (driver, None) when there is nothing to wait for."""
+    driver = getattr(get_transport(), "_driver", None)
+    if not hasattr(driver, "_get_reply_q") or \
+            getattr(driver, "_reply_q", None) is not None:
+        return driver, None
+    with _LOCK:
+        declared = _REPLY["declared"]
+        if declared is None or declared.is_set():
+            declared = _REPLY["declared"] = threading.Event()
+            threading.Thread(target=_declare_reply_queue,
+                             args=(driver, declared), daemon=True,
+                             name="reply-queue").start()
+    return driver, declared
+
+
 def ensure_reply_queue(timeout):
     """Declare the reply queue of this process's calls within `timeout`
     seconds, else raise bus.BusUnavailable.
@@ -156,17 +174,9 @@ def ensure_reply_queue(timeout):
     gave up, and the next call finds the queue ready. Drivers without a
     reply queue (fake://) need nothing.
     """
-    driver = getattr(get_transport(), "_driver", None)
-    if not hasattr(driver, "_get_reply_q") or \
-            getattr(driver, "_reply_q", None) is not None:
+    driver, declared = start_reply_queue()
+    if declared is None:
         return
-    with _LOCK:
-        declared = _REPLY["declared"]
-        if declared is None or declared.is_set():
-            declared = _REPLY["declared"] = threading.Event()
-            threading.Thread(target=_declare_reply_queue,
-                             args=(driver, declared), daemon=True,
-                             name="reply-queue").start()
     if not declared.wait(timeout) or driver._reply_q is None:
         error = bus.BusUnavailable("the reply queue of calls could not be "
                                    "declared within %.1f s" % timeout)

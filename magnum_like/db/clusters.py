@@ -242,7 +242,8 @@ def create_with_nodegroups(cluster_values, nodegroup_values_list,
     _over_quota)."""
     values = dict(cluster_values)
     values.setdefault("uuid", uuidutils.generate_uuid())
-    values.setdefault("status_reason", statuses.requested_reason("create"))
+    if not values.get("status_reason"):
+        values["status_reason"] = statuses.requested_reason("create")
     project = values.get("project_id")
     try:
         with session.writer() as s:

@@ -22,7 +22,6 @@ import urllib.request
 from testtools import content
 
 from tests.integration import private_rabbit
-from tests.integration import processes
 from tests.integration import test_clusters
 
 PER_KIND = 20
@@ -79,12 +78,24 @@ class TestMessageBusOutage(test_clusters.ClusterCLITestCase):
             "node_count": 1, "master_count": 1})
 
     def wait_all(self, predicate, what):
-        processes.wait_for(lambda: predicate(self.clusters()),
-                           TERMINAL_WAIT, interval=2, what=what)
+        """Poll the cluster list until `predicate`; a FAILED cluster ends
+        the wait at once."""
+        deadline = time.monotonic() + TERMINAL_WAIT
+        while time.monotonic() < deadline:
+            clusters = self.clusters()
+            failed = {c["name"]: c.get("status_reason")
+                      for c in clusters.values()
+                      if c["status"].endswith("FAILED")}
+            self.assertEqual({}, failed, what)
+            if predicate(clusters):
+                return clusters
+            time.sleep(2)
+        self.fail("timed out waiting for %s" % what)
 
     def raise_cloud_quotas(self):
         self.deploy.cloud_admin("PUT", "/quotas/compute/demo", {
-            "instances": 1000, "cores": 4000, "ram": 10 ** 8})
+            "instances": 1000, "cores": 4000, "ram": 10 ** 8,
+            "server_groups": 1000, "server_group_members": 1000})
         self.deploy.cloud_admin("PUT", "/quotas/network/demo", {
             "network": 1000, "subnet": 1000, "port": 10000,
             "router": 1000, "floatingip": 1000, "security_group": 1000,

@@ -40,6 +40,9 @@ class TestBusUnavailable(helpers.ClusterTestCase):
         self.assertEqual(202, created.status_int, created.text)
         self.assertLess(seconds, 5)
         self.assertTrue(self.pending(created.json["uuid"])["undelivered"])
+        self.assertEqual(
+            "Create requested; waiting for a conductor",
+            self.get_cluster(created.json["uuid"])["status_reason"])
         uuid = self.ready_cluster(name="k1", node_count=2)["uuid"]
         resp, seconds = self.timed(
             "%s/%s/actions/resize" % (helpers.URL, uuid), method="POST",
