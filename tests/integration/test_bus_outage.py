@@ -190,4 +190,5 @@ class TestMessageBusOutage(test_clusters.ClusterCLITestCase):
         warnings = sum(api.log().count("The message bus is unavailable")
                        for api in self.deploy.apis)
         self.assertGreater(warnings, 0)
-        self.assertLessEqual(warnings, 2 * self.deploy.api_workers)
+        self.assertLessEqual(
+            warnings, self.deploy.api_count * self.deploy.api_workers)
