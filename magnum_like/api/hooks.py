@@ -8,6 +8,7 @@ from pecan import hooks
 
 from magnum_like.common import context as ml_context
 from magnum_like.common import policy
+from magnum_like.common import rpc
 from magnum_like.conductor import rpcapi
 
 LOG = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ class RPCHook(hooks.PecanHook):
         with cls._lock:
             if cls._client is None:
                 cls._client = rpcapi.ConductorAPI()
+                # ready before the first call needs it (in the background:
+                # a request never waits on the bus)
+                rpc.start_reply_queue()
             return cls._client
 
     def before(self, state):

@@ -9,8 +9,10 @@ import threading
 
 from oslo_config import cfg
 import oslo_messaging as messaging
+from oslo_messaging import opts as messaging_opts
 from oslo_serialization import jsonutils
 
+from magnum_like.common import bus
 from magnum_like.common import context as ml_context
 
 CONF = cfg.CONF
@@ -19,6 +21,27 @@ ALLOWED_EXMODS = ["magnum_like.common.exceptions"]
 
 _STATE = {"transport": None, "notifier": None, "url": None}
 _LOCK = threading.Lock()
+_REPLY = {"declared": None}
+
+# oslo.messaging options set deliberately (README "The message bus").
+MESSAGING_DEFAULTS = {
+    # A call (upgrade, CA and credential rotation, certificate signing)
+    # is answered in seconds by a live conductor; 30 s keeps the API's
+    # 503 well before load balancers' and gunicorn's timeouts.
+    (None, "rpc_response_timeout"): 30,
+    # A broker gone without closing its sockets is noticed in 20 s, not
+    # 60, and the consumer moves to the next transport_url host.
+    ("oslo_messaging_rabbit", "heartbeat_timeout_threshold"): 20,
+    # Reconnection keeps retrying forever (consumers, notifications),
+    # backing off 1, 3, 5 ... s but never waiting more than 10 s, so the
+    # conductor is back within ~10 s of its broker.
+    ("oslo_messaging_rabbit", "rabbit_retry_interval"): 1,
+    ("oslo_messaging_rabbit", "rabbit_retry_backoff"): 2,
+    ("oslo_messaging_rabbit", "rabbit_interval_max"): 10,
+}
+# A notification is dropped (and logged) when the bus refuses it once:
+# a conductor must not wait on the bus while it holds a cluster's lock.
+NOTIFICATION_RETRY = 0
 
 
 class JsonPayloadSerializer(messaging.NoOpSerializer):
@@ -44,8 +67,13 @@ class RequestContextSerializer(messaging.Serializer):
         return ml_context.RequestContext.from_dict(context)
 
 
-def set_defaults(control_exchange="magnum_like"):
+def set_defaults(control_exchange="magnum_like", conf=None):
+    conf = CONF if conf is None else conf
     messaging.set_transport_defaults(control_exchange)
+    for group, opts in messaging_opts.list_opts():
+        conf.register_opts(opts, group=group)
+    for (group, name), value in MESSAGING_DEFAULTS.items():
+        conf.set_default(name, value, group=group)
 
 
 def set_transport_url(url):
@@ -72,7 +100,7 @@ def get_notifier(publisher_id=None):
                 CONF, url=_STATE["url"],
                 allowed_remote_exmods=ALLOWED_EXMODS)
             _STATE["notifier"] = messaging.Notifier(
-                transport,
+                transport, retry=NOTIFICATION_RETRY,
                 serializer=RequestContextSerializer(
                     JsonPayloadSerializer()))
         notifier = _STATE["notifier"]
@@ -85,6 +113,13 @@ def cleanup():
         transport = _STATE["transport"]
         _STATE["transport"] = None
         _STATE["notifier"] = None
+        declared, _REPLY["declared"] = _REPLY["declared"], None
+    bus.reset()
+    if declared is not None and not declared.is_set():
+        # The AMQP driver's cleanup would wait for the reply queue's lock,
+        # which the declaring thread holds until a broker answers: leave
+        # the transport to the process's end.
+        return
     if transport is not None:
         transport.cleanup()
 
@@ -102,3 +137,48 @@ def get_server(target, endpoints):
     return messaging.get_rpc_server(
         get_transport(), target, endpoints, executor="threading",
         serializer=serializer, access_policy=access_policy)
+
+
+def _declare_reply_queue(driver, declared):
+    try:
+        driver._get_reply_q()
+    finally:
+        declared.set()
+
+
+def start_reply_queue():
+    """Start declaring the reply queue of this process's calls unless it
+    exists or is being declared; (driver, Event set once declared), or
+    (driver, None) when there is nothing to wait for."""
+    driver = getattr(get_transport(), "_driver", None)
+    if not hasattr(driver, "_get_reply_q") or \
+            getattr(driver, "_reply_q", None) is not None:
+        return driver, None
+    with _LOCK:
+        declared = _REPLY["declared"]
+        if declared is None or declared.is_set():
+            declared = _REPLY["declared"] = threading.Event()
+            threading.Thread(target=_declare_reply_queue,
+                             args=(driver, declared), daemon=True,
+                             name="reply-queue").start()
+    return driver, declared
+
+
+def ensure_reply_queue(timeout):
+    """Declare the reply queue of this process's calls within `timeout`
+    seconds, else raise bus.BusUnavailable.
+
+    The AMQP driver declares it on the first call and waits for the
+    broker forever meanwhile (no `retry` reaches it). One thread at a
+    time declares it; it keeps waiting for the broker after the caller
+    gave up, and the next call finds the queue ready. Drivers without a
+    reply queue (fake://) need nothing.
+    """
+    driver, declared = start_reply_queue()
+    if declared is None:
+        return
+    if not declared.wait(timeout) or driver._reply_q is None:
+        error = bus.BusUnavailable("the reply queue of calls could not be "
+                                   "declared within %.1f s" % timeout)
+        bus.HEALTH.failed(error)
+        raise error

@@ -51,3 +51,24 @@ HEALTHY = "HEALTHY"
 UNHEALTHY = "UNHEALTHY"
 UNKNOWN = "UNKNOWN"
 HEALTH_ALL = (HEALTHY, UNHEALTHY, UNKNOWN)
+
+# Operations the API records and then hands over with a synchronous RPC
+# call: a refused or undelivered call answers the caller with an error,
+# so a lost one is restored to its previous status, never failed.
+CALL_OPERATIONS = ("upgrade", "credential_rotate", "rotate_ca")
+
+# How status_reason names each recorded operation while it runs.
+OPERATION_NAMES = {
+    "create": "Create", "update": "Update", "resize": "Resize",
+    "upgrade": "Upgrade", "delete": "Delete", "rotate_ca": "CA rotation",
+    "credential_rotate": "Credential rotation",
+    "nodegroup_create": "Nodegroup create",
+    "nodegroup_update": "Nodegroup update",
+    "nodegroup_delete": "Nodegroup delete"}
+# status_reason from the moment the API records an operation (a stale
+# reason of the previous operation never shows during a new one).
+REQUESTED = "%s requested; waiting for a conductor"
+
+
+def requested_reason(op):
+    return REQUESTED % OPERATION_NAMES.get(op, op)

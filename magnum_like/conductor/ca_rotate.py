@@ -41,7 +41,7 @@ def _work(context, task):
     cluster = task.save(refs)
     job = jobs.build(context, cluster, job.clients)
     changes = ops.rotate_ca_certificate(job, rotation.uuid)
-    jobs.save(task, changes, status_reason=None)
+    jobs.save(task, changes)
     return {"uuid": task.uuid}
 
 

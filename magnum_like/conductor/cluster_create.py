@@ -25,14 +25,12 @@ def _work(context, task):
         # the trust exists: the kept token is of no further use
         values = dict(values, pending_operation=resume.without_token(
             pending))
-    if values:
-        task.save(values)
+    jobs.phase(task, "Creating the certificates", **values)
     refs = certificates.ensure(task.cluster)
-    if refs:
-        task.save(refs)
+    jobs.phase(task, "Creating the Heat stack", **refs)
     job = jobs.build(context, task.cluster, clients)
     changes = jobs.operations_for(job.cluster_template).create_cluster(job)
-    return jobs.save(task, changes, status_reason=None)
+    return jobs.save(task, changes)
 
 
 def create(context, host, cluster_uuid):

@@ -39,7 +39,7 @@ def _work(context, task):
     changes = jobs.operations_for(job.cluster_template).delete_cluster(job)
     if changes.gone:
         return finish(context, task, nodegroups)
-    return jobs.save(task, changes, status_reason=None)
+    return jobs.save(task, changes)
 
 
 def delete(context, host, cluster_uuid):

@@ -15,7 +15,7 @@ def _work(context, task):
     job = jobs.build(context, cluster, clients)
     changes = jobs.operations_for(job.cluster_template).rotate_credentials(
         job)
-    jobs.save(task, changes, status_reason=None)
+    jobs.save(task, changes)
     return {"uuid": task.uuid}
 
 

@@ -17,6 +17,7 @@ from oslo_log import log as logging
 from magnum_like.common import context as ml_context
 from magnum_like.common import crypto
 from magnum_like.common import exceptions
+from magnum_like.common import statuses
 from magnum_like.conductor import certificates
 from magnum_like.conductor import cloud
 from magnum_like.conductor import locking
@@ -64,8 +65,47 @@ def build(context, cluster, clients=None):
         secrets=secrets_of(context, cluster))
 
 
+# status_reason once a conductor runs an operation (its first step)
+STARTED = {
+    "create": "Creating the trust and the trustee",
+    "update": "Updating the Heat stack",
+    "resize": "Resizing: updating the Heat stack",
+    "upgrade": "Upgrading: updating the Heat stack",
+    "delete": "Deleting the load balancers and the Heat stacks",
+    "rotate_ca": "Rotating the CA: new certificates, then a Heat stack "
+                 "update",
+    "credential_rotate": "Rotating the credentials: a new trustee and "
+                         "trust, then a Heat stack update",
+    "nodegroup_create": "Creating the nodegroup's Heat stack",
+    "nodegroup_update": "Updating the nodegroup's Heat stack",
+    "nodegroup_delete": "Deleting the nodegroup's Heat stack"}
+WAITING = "%s: waiting for Heat (stack %s)"
+
+
+def phase(task, reason, **values):
+    """Show the step the operation is at (and save `values`)."""
+    return task.save(dict(values, status_reason=reason))
+
+
+def _waiting_reason(task, values):
+    """status_reason once the operation was handed to Heat: what it
+    waits for while the cluster is in progress, else none."""
+    status = values.get("status") or task.cluster.status or ""
+    if not status.endswith("_IN_PROGRESS"):
+        return None
+    op = (task.cluster.pending_operation or {}).get("op")
+    stack = values.get("stack_id") or task.cluster.stack_id
+    return WAITING % (statuses.OPERATION_NAMES.get(op, "The operation"),
+                      stack or "none yet")
+
+
 def save(task, changes, **cluster_values):
-    values = dict(changes.cluster, pending_operation=None, **cluster_values)
+    """Save the driver's changes with the operation done; status_reason
+    says what the cluster now waits for unless given."""
+    values = dict(changes.cluster, **cluster_values)
+    if "status_reason" not in values:
+        values["status_reason"] = _waiting_reason(task, values)
+    values["pending_operation"] = None
     return task.save(values, nodegroups=changes.nodegroups)
 
 
@@ -116,6 +156,7 @@ def _run_locked(context, task, op, work, failed_status, action, reraise,
         notifications.notify(context, action, notifications.PENDING,
                              task.cluster)
     try:
+        phase(task, STARTED.get(op, "Running the %s" % op))
         return work(task)
     except keep_status_on as e:
         LOG.info("%s of cluster %s refused: %s", op, task.uuid, e)

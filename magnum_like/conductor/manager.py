@@ -92,6 +92,9 @@ class ConductorManager:
     def reconcile(self):
         return reconcile.run(self.host)
 
+    def deliver_undelivered(self):
+        return reconcile.undelivered(self.host)
+
     def periodic_tasks(self):
         """(name, callable, spacing) run by the conductor service."""
         return [
@@ -100,4 +103,6 @@ class ConductorManager:
             ("reconcile_lost_operations", self.reconcile,
              max(CONF.periodic_interval,
                  CONF.cluster.lost_operation_grace // 2)),
+            ("deliver_undelivered_operations", self.deliver_undelivered,
+             CONF.periodic_interval),
         ]

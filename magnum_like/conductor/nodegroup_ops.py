@@ -23,7 +23,7 @@ def _run(context, host, cluster_uuid, nodegroup_uuid, op, method,
             changes = operations.Changes(cluster={
                 "status": pending.get("previous_status") or
                 statuses.UPDATE_COMPLETE})
-        return jobs.save(task, changes, status_reason=None)
+        return jobs.save(task, changes)
     return jobs.run(context, host, cluster_uuid, op, work,
                     failed_status=statuses.UPDATE_FAILED,
                     failed_nodegroups={nodegroup_uuid: failed_ng_status})

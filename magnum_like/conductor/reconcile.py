@@ -13,9 +13,16 @@ cast never arrived, or the conductor died. `decide` says what to do:
   made acts as its creator with the token the API kept for it
   (common/resume_token.py);
 * a create without a trust or a kept token (expired tokens fail with
-  Keystone's answer) cannot act for its owner, and an RPC call
-  (upgrade, credential rotation) was answered with an error already:
-  those are failed (or their status restored) with a clear reason.
+  Keystone's answer) cannot act for its owner: it is failed with a clear
+  reason;
+* an operation handed over by an RPC call (statuses.CALL_OPERATIONS:
+  upgrade, credential rotation, CA rotation) whose caller was answered
+  with an error already gets its previous status back, with a reason.
+
+An operation the API flagged undelivered (the message bus did not take
+its cast or call, api/controllers/v1/cluster_ops.py) was never seen by a
+conductor: `undelivered` takes those at once, every periodic_interval,
+without waiting for the grace period; the same verdicts apply.
 
 A cluster in progress with no operation pending and no stack (nothing
 can ever move it) is failed after the same grace period.
@@ -46,7 +53,6 @@ DRIVE, CLEAR, FAIL, RESTORE = "drive", "clear", "fail", "restore"
 # The Heat action a stack runs once an operation reached it.
 HEAT_ACTION = {"create": "CREATE", "delete": "DELETE",
                "nodegroup_create": "CREATE", "nodegroup_delete": "DELETE"}
-_CALLS = ("upgrade", "credential_rotate")
 _DRIVABLE = ("create", "update", "resize", "delete", "nodegroup_create",
              "nodegroup_update", "nodegroup_delete")
 FAILED_STATUS = {"create": statuses.CREATE_FAILED,
@@ -57,6 +63,8 @@ REQUIRED_PARAMS = {"resize": ("nodegroup_uuid", "node_count"),
                    "nodegroup_delete": ("nodegroup_uuid",)}
 LOST = ("The %s request was lost (no conductor completed it within %d s) "
         "and could not be resumed: %s")
+UNDELIVERED = ("The %s request could not be handed to a conductor (the "
+               "message bus was unavailable): %s")
 
 
 def decide(cluster, stack_statuses):
@@ -68,7 +76,7 @@ def decide(cluster, stack_statuses):
     action = HEAT_ACTION.get(op, "UPDATE")
     if any(s == action + "_IN_PROGRESS" for s in stack_statuses):
         return CLEAR, None
-    if op in _CALLS:
+    if op in statuses.CALL_OPERATIONS:
         return RESTORE, "the caller was answered with an error; retry"
     if op == "create" and cluster.stack_id:
         return CLEAR, None
@@ -122,7 +130,10 @@ def _settle(host, cluster, verdict, reason):
         nodegroups = None
         if verdict in (FAIL, RESTORE):
             grace = CONF.cluster.lost_operation_grace
-            values["status_reason"] = LOST % (op, grace, reason)
+            values["status_reason"] = (
+                UNDELIVERED % (op, reason)
+                if pending.get(db_clusters.UNDELIVERED)
+                else LOST % (op, grace, reason))
             nodegroups = pending.get("previous_nodegroups")
             values["status"] = pending.get("previous_status") \
                 if verdict == RESTORE else FAILED_STATUS.get(
@@ -141,10 +152,12 @@ def _stack_statuses(clusters, heat):
             for uuid, sids in ids.items()}
 
 
-def lost_operations(host, heat=None, grace=None):
-    """Drive again or settle every overdue pending operation."""
+def lost_operations(host, heat=None, grace=None, undelivered=False):
+    """Drive again or settle every overdue pending operation (with
+    `undelivered`: every one the API could not hand to the bus)."""
     grace = CONF.cluster.lost_operation_grace if grace is None else grace
-    overdue = db_clusters.list_with_pending_operation(older_than=grace)
+    overdue = db_clusters.list_with_pending_operation(
+        older_than=grace, undelivered=undelivered)
     if not overdue:
         return []
     statuses_ = _stack_statuses(overdue, heat or
@@ -153,9 +166,12 @@ def lost_operations(host, heat=None, grace=None):
     done = []
     for cluster in overdue:
         verdict, reason = decide(cluster, statuses_[cluster.uuid])
-        LOG.warning("Cluster %s: %s pending since %s; %s", cluster.uuid,
-                    cluster.pending_operation.get("op"),
-                    cluster.pending_operation.get("requested_at"), verdict)
+        # undelivered work is expected after an outage (the API warned)
+        log = LOG.info if undelivered else LOG.warning
+        log("Cluster %s: %s pending since %s%s; %s", cluster.uuid,
+            cluster.pending_operation.get("op"),
+            cluster.pending_operation.get("requested_at"),
+            " (undelivered)" if undelivered else "", verdict)
         try:
             if verdict == DRIVE:
                 _drive(context, host, cluster)
@@ -188,6 +204,11 @@ def stuck_without_stack(host, grace=None):
                                  "cluster; delete it and try again."}):
             failed.append(cluster.uuid)
     return failed
+
+
+def undelivered(host, heat=None):
+    """The periodic task that delivers what the API could not."""
+    return lost_operations(host, heat, undelivered=True)
 
 
 def run(host, heat=None):

@@ -6,6 +6,12 @@ first (db.clusters.begin_operation or create_with_nodegroups), commits,
 then casts. Casts carry the caller's context (its token), from which the
 conductor creates the cluster's trust.
 
+No message waits on the bus (common/bus.py): each is published with
+retry=0 within [conductor] rpc_send_timeout, and a call waits for its
+answer at most rpc_response_timeout more. A message the bus would not
+take raises bus.BusUnavailable: the API leaves a cast to the conductor's
+recovery and answers a call with 503.
+
 Version history (bump RPC_API_VERSION with every change of a method's
 signature or meaning, and add a line here):
 
@@ -21,6 +27,7 @@ signature or meaning, and add a line here):
 from oslo_config import cfg
 import oslo_messaging as messaging
 
+from magnum_like.common import bus
 from magnum_like.common import rpc
 
 CONF = cfg.CONF
@@ -38,23 +45,35 @@ class ConductorAPI:
                                      timeout=timeout)
 
     def _prepare(self, version, timeout):
-        """A call context; `timeout` None keeps the client's own timeout
-        (oslo.messaging's prepare(timeout=None) would drop it)."""
+        """A call context publishing without retries; `timeout` None
+        keeps the client's own timeout (oslo.messaging's
+        prepare(timeout=None) would drop it)."""
         if timeout is None:
-            return self.client.prepare(version=version)
-        return self.client.prepare(version=version, timeout=timeout)
+            return self.client.prepare(version=version, retry=0)
+        return self.client.prepare(version=version, timeout=timeout,
+                                   retry=0)
+
+    def _bounded_call(self, version, context, method, timeout=None,
+                      **kwargs):
+        send_timeout = CONF.conductor.rpc_send_timeout
+        rpc.ensure_reply_queue(send_timeout)
+        cctxt = self._prepare(version, timeout)
+        answer_timeout = timeout or self.client.timeout or \
+            CONF.rpc_response_timeout
+        return bus.send(lambda: cctxt.call(context, method, **kwargs),
+                        timeout=send_timeout + answer_timeout)
 
     def ping(self, context, timeout=None):
         """Ask any conductor to answer; returns {"host": ...}."""
-        cctxt = self._prepare("1.0", timeout)
-        return cctxt.call(context, "ping")
+        return self._bounded_call("1.0", context, "ping", timeout)
 
     def _cast(self, context, method, **kwargs):
-        self.client.prepare(version="1.1").cast(context, method, **kwargs)
+        cctxt = self.client.prepare(version="1.1", retry=0)
+        bus.send(lambda: cctxt.cast(context, method, **kwargs))
 
     def _call(self, context, method, timeout=None, **kwargs):
-        cctxt = self._prepare("1.1", timeout)
-        return cctxt.call(context, method, **kwargs)
+        return self._bounded_call("1.1", context, method, timeout,
+                                  **kwargs)
 
     # -- clusters ----------------------------------------------------------
     def cluster_create(self, context, cluster_uuid):
@@ -111,8 +130,8 @@ class ConductorAPI:
 
     # -- certificates (1.2) --------------------------------------------
     def _call_1_2(self, context, method, timeout=None, **kwargs):
-        cctxt = self._prepare("1.2", timeout)
-        return cctxt.call(context, method, **kwargs)
+        return self._bounded_call("1.2", context, method, timeout,
+                                  **kwargs)
 
     def get_ca_certificate(self, context, cluster_uuid, ca_cert_type=None,
                            timeout=None):

@@ -18,6 +18,7 @@ from oslo_utils import uuidutils
 import sqlalchemy as sa
 
 from magnum_like.common import exceptions
+from magnum_like.common import statuses
 from magnum_like.db import api as db_api
 from magnum_like.db import models
 from magnum_like.db import services
@@ -33,6 +34,10 @@ _COUNT_FILTERS = {"node_count": False, "master_count": True}
 
 
 # -- shared clauses ----------------------------------------------------
+# pending_operation key: the API could not hand the operation to the bus.
+UNDELIVERED = "undelivered"
+
+
 def idle_clause():
     """SQL: no operation is pending on the cluster."""
     return sa.or_(_MODEL.pending_operation.is_(None),
@@ -166,14 +171,34 @@ def list_in_progress():
                 .order_by(_MODEL.id).all())
 
 
-def list_with_pending_operation(older_than=0):
+def list_with_pending_operation(older_than=0, undelivered=False):
     """Clusters whose pending operation was requested more than
-    `older_than` seconds ago (reconciliation of lost casts)."""
+    `older_than` seconds ago (reconciliation of lost casts); with
+    `undelivered`, only those the API flagged as never handed to the
+    bus, of any age."""
     with session.reader() as s:
         rows = (s.query(_MODEL).filter(sa.not_(idle_clause()))
                 .order_by(_MODEL.id).all())
+    if undelivered:
+        return [r for r in rows
+                if (r.pending_operation or {}).get(UNDELIVERED)]
     now = timeutils.utcnow()
     return [r for r in rows if pending_age(r, now) >= older_than]
+
+
+def mark_undelivered(uuid, op):
+    """Flag the cluster's pending `op` as never handed to the message
+    bus, so that the conductor's recovery takes it without waiting for
+    the grace period. False when `op` is no longer pending."""
+    with session.writer() as s:
+        row = (s.query(_MODEL).filter(_MODEL.uuid == uuid)
+               .with_for_update().one_or_none())
+        pending_op = dict(row.pending_operation or {}) if row else {}
+        if pending_op.get("op") != op:
+            return False
+        pending_op[UNDELIVERED] = True
+        row.pending_operation = pending_op
+        return True
 
 
 def templates_by_uuid(uuids):
@@ -217,6 +242,8 @@ def create_with_nodegroups(cluster_values, nodegroup_values_list,
     _over_quota)."""
     values = dict(cluster_values)
     values.setdefault("uuid", uuidutils.generate_uuid())
+    if not values.get("status_reason"):
+        values["status_reason"] = statuses.requested_reason("create")
     project = values.get("project_id")
     try:
         with session.writer() as s:
@@ -369,7 +396,8 @@ def _begin(s, uuid, operation, allowed_statuses, new_status,
     op["previous_status"] = row.status
     op["previous_nodegroups"] = _previous(s, uuid, nodegroup_changes)
     changes.update(status=new_status, updated_at=now,
-                   pending_operation=op)
+                   pending_operation=op,
+                   status_reason=statuses.requested_reason(operation))
     count = (s.query(_MODEL)
              .filter(_MODEL.uuid == uuid, _MODEL.status == row.status,
                      idle_clause(), lock_free_clause(now))

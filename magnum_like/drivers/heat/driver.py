@@ -220,9 +220,14 @@ class HeatOperations:
             changes.cluster.update(cluster_template_id=cluster_template.uuid,
                                    labels=labels)
             upgraded = [ng for ng in job.nodegroups if ng.is_default]
+        # the upgraded nodegroups show the labels the upgrade changed
+        # (kube_tag first of all), as the cluster does
+        changed = {k: v for k, v in labels.items()
+                   if (cluster.labels or {}).get(k) != v}
         for ng in upgraded:
             changes.nodegroup(ng.uuid, status=UPDATE_IN_PROGRESS,
-                              version=labels.get("kube_tag"))
+                              version=labels.get("kube_tag"),
+                              labels=dict(ng.labels or {}, **changed))
         return changes
 
     def delete_cluster(self, job):

@@ -11,6 +11,7 @@ from keystoneauth1.identity import v3
 
 from magnum_like.common import cert_manager
 from magnum_like.common import context as ml_context
+from magnum_like.common import statuses
 from magnum_like.conductor import rpcapi
 from magnum_like.conductor import service as conductor_service
 from magnum_like.db import cluster_templates as db_templates
@@ -94,6 +95,18 @@ class ConductorCloudTestCase(cloud.CloudTestCase):
         row = self.make_cluster(ctx, template, name=name, **kwargs)
         self.rpc.cluster_create(ctx, row.uuid)
         return self.wait_for(row.uuid, "CREATE_COMPLETE")
+
+    def begin_resize(self, uuid, node_count):
+        """Record a resize of the default worker as the API does; returns
+        the worker nodegroup (as it was)."""
+        worker = self.nodegroups(uuid)["default-worker"]
+        db_clusters.begin_operation(
+            uuid, "resize", statuses.RESIZE_ALLOWED,
+            statuses.UPDATE_IN_PROGRESS,
+            nodegroup_changes={worker.uuid: {"node_count": node_count}},
+            params={"nodegroup_uuid": worker.uuid,
+                    "node_count": node_count})
+        return worker
 
     # -- waiting -----------------------------------------------------------
     def wait_for(self, uuid, status, timeout=60):

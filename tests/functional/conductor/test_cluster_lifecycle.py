@@ -99,6 +99,11 @@ class TestClusterLifecycle(base.ConductorCloudTestCase):
         upgraded = self.wait_for(row.uuid, "UPDATE_COMPLETE")
         self.assertEqual(new.uuid, upgraded.cluster_template_id)
         self.assertEqual("v1.31.0", upgraded.coe_version)
+        # the default nodegroups show the new kube_tag too (issue 15)
+        for name in ("default-master", "default-worker"):
+            ng = self.nodegroups(row.uuid)[name]
+            self.assertEqual("v1.31.0", ng.labels["kube_tag"], name)
+            self.assertEqual("v1.31.0", ng.version, name)
 
         # delete the nodegroup
         self.begin(row.uuid, "nodegroup_delete", statuses.RESIZE_ALLOWED,

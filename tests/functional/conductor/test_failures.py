@@ -74,12 +74,7 @@ class TestFailures(base.ConductorCloudTestCase):
     def test_lost_resize_is_driven_through_the_trust(self):
         ctx = self.caller()
         row = self.create_cluster(ctx)
-        worker = self.nodegroups(row.uuid)["default-worker"]
-        db_clusters.begin_operation(
-            row.uuid, "resize", statuses.RESIZE_ALLOWED,
-            statuses.UPDATE_IN_PROGRESS,
-            nodegroup_changes={worker.uuid: {"node_count": 2}},
-            params={"nodegroup_uuid": worker.uuid, "node_count": 2})
+        self.begin_resize(row.uuid, 2)
         # no cast: the reconciliation acts without the caller's token
         done = reconcile.lost_operations("conductor-a", grace=0)
         self.assertEqual([(row.uuid, reconcile.DRIVE)], done)
@@ -87,6 +82,38 @@ class TestFailures(base.ConductorCloudTestCase):
         worker = self.nodegroups(row.uuid)["default-worker"]
         self.assertEqual(2, worker.node_count)
         self.assertEqual(2, len(worker.node_addresses))
+
+    def test_every_lost_call_restores_the_status(self):
+        """An upgrade, a credential rotation and a CA rotation whose call
+        never reached a conductor: the healthy cluster gets its status
+        back (the caller was answered with an error), none is failed."""
+        ctx = self.caller()
+        row = self.create_cluster(ctx)
+        template = row.cluster_template_id
+        for op, allowed, params in (
+                ("upgrade", statuses.UPDATE_ALLOWED,
+                 {"cluster_template_uuid": template, "max_batch_size": 1,
+                  "nodegroup_uuid": None}),
+                ("credential_rotate", statuses.CREDENTIAL_ROTATE_ALLOWED,
+                 None),
+                ("rotate_ca", statuses.UPDATE_ALLOWED +
+                 (statuses.UPDATE_FAILED,), None)):
+            db_clusters.begin_operation(row.uuid, op, allowed,
+                                        statuses.UPDATE_IN_PROGRESS,
+                                        params=params)
+            done = reconcile.lost_operations("conductor-a", grace=0)
+            self.assertEqual([(row.uuid, reconcile.RESTORE)], done, op)
+            restored = db_clusters.get_by_uuid(row.uuid)
+            self.assertEqual("CREATE_COMPLETE", restored.status, op)
+            self.assertIn("The %s request was lost" % op,
+                          restored.status_reason)
+            self.assertFalse(db_clusters.is_pending(restored), op)
+        # the class shares one cloud: give its quota back
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        self.rpc.cluster_delete(ctx, row.uuid)
+        self.wait_for(row.uuid, None)
 
     def test_lock_of_a_dead_conductor_is_taken_over(self):
         ctx = self.caller()

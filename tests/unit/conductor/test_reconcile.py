@@ -44,9 +44,10 @@ class TestDecide(base.TestCase):
             cluster("delete", stack_id=None, trust_id=None)))
 
     def test_calls_are_restored(self):
-        self.assertEqual(reconcile.RESTORE, self.decide(cluster("upgrade")))
-        self.assertEqual(reconcile.RESTORE,
-                         self.decide(cluster("credential_rotate")))
+        # every operation the API hands over with an RPC call, alike
+        for op in ("upgrade", "credential_rotate", "rotate_ca"):
+            self.assertEqual(reconcile.RESTORE, self.decide(cluster(op)),
+                             op)
 
     def test_unrecorded_parameters_fail(self):
         self.assertEqual(reconcile.FAIL, self.decide(cluster("resize")))

@@ -4,14 +4,18 @@ operations to the conductor.
 
 The order of every mutation (style habit 1): validate, record the
 operation and its rows in one committed transaction, then cast UUIDs. A
-cast that cannot be delivered loses nothing: the operation is on the row
-and the conductor's reconciliation drives it.
+message the bus does not take within [conductor] rpc_send_timeout loses
+nothing: the operation is on the row, flagged undelivered, and the
+conductor's recovery drives it (a cast) or gives the cluster its status
+back (a call, answered 503) on its next pass, without waiting for the
+lost-operation grace period.
 """
 
 from oslo_log import log as logging
 import oslo_messaging as messaging
 import pecan
 
+from magnum_like.common import bus
 from magnum_like.common import exceptions
 from magnum_like.common import policy
 from magnum_like.db import clusters as db_clusters
@@ -54,28 +58,62 @@ def default_worker(cluster_uuid, nodegroups=None):
     return db_nodegroups.get(cluster_uuid, DEFAULT_WORKER)
 
 
-def cast(method, *args, **kwargs):
-    """Cast to the conductor after the operation was committed.
+# The operation each RPC method hands over (the pending_operation "op"
+# the API recorded before sending it).
+OPERATION_OF = {"cluster_create": "create", "cluster_update": "update",
+                "cluster_resize": "resize", "cluster_delete": "delete",
+                "cluster_upgrade": "upgrade",
+                "credential_rotate": "credential_rotate",
+                "rotate_ca_certificate": "rotate_ca",
+                "nodegroup_create": "nodegroup_create",
+                "nodegroup_update": "nodegroup_update",
+                "nodegroup_delete": "nodegroup_delete"}
 
-    A transport failure is logged, not returned: the row already holds
-    the operation, which the conductor's reconciliation picks up.
+
+def _undelivered(method, cluster_uuid):
+    """Flag the recorded operation for the conductor's recovery."""
+    op = OPERATION_OF.get(method)
+    if op and not db_clusters.mark_undelivered(cluster_uuid, op):
+        LOG.debug("Cluster %s: no pending %s to flag undelivered",
+                  cluster_uuid, op)
+
+
+def cast(method, *args, **kwargs):
+    """Cast to the conductor after the operation was committed; `args[0]`
+    is the cluster's UUID.
+
+    A cast the bus does not take is not an error for the caller: the row
+    holds the operation, flagged undelivered for the conductor's recovery
+    (common/bus.py logs one WARNING per outage).
     """
     rpcapi = pecan.request.rpcapi
     try:
         getattr(rpcapi, method)(pecan.request.context, *args, **kwargs)
+    except bus.BusUnavailable as e:
+        LOG.debug("Cast %s(%s) left to the conductor's recovery: %s",
+                  method, args[0], e)
+        _undelivered(method, args[0])
     except messaging.MessagingException as e:
         LOG.warning("Could not cast %s(%s) to the conductor (%s); the "
                     "recorded operation will be reconciled.", method,
                     ", ".join(str(a) for a in args), e)
+        _undelivered(method, args[0])
 
 
 def call(method, *args, **kwargs):
-    """A synchronous call whose typed errors reach the client; no
-    conductor answering is a 503."""
+    """A synchronous call whose typed errors reach the client; `args[0]`
+    is the cluster's UUID. A bus that does not take the call, or no
+    conductor answering, is a 503; a recorded operation the bus did not
+    take gets its status back from the conductor's next recovery pass."""
     rpcapi = pecan.request.rpcapi
     try:
         return getattr(rpcapi, method)(pecan.request.context, *args,
                                        **kwargs)
+    except bus.BusUnavailable:
+        _undelivered(method, args[0])
+        raise exceptions.ServiceUnavailable(
+            reason="the message bus to the conductor is unavailable; "
+                   "nothing was changed, retry the request later")
     except messaging.MessagingTimeout:
         raise exceptions.ServiceUnavailable(
             reason="no conductor answered the %s request in time" % method)
