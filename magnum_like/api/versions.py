@@ -6,9 +6,11 @@ this file; bump MAX_VERSION only together with an entry there.
 
 import re
 
-SERVICE_TYPE = "container-infrastructure-management"
-ACCEPTED_SERVICE_TYPES = (SERVICE_TYPE, "container-infrastructure",
-                          "container-infra")
+# Requests may name the service by any of its three names; responses name
+# it `container-infra`, as Magnum's do (and as clients recorded them).
+SERVICE_TYPE = "container-infra"
+ACCEPTED_SERVICE_TYPES = ("container-infrastructure-management",
+                          "container-infrastructure", SERVICE_TYPE)
 HEADER = "OpenStack-API-Version"
 MIN_HEADER = "OpenStack-API-Minimum-Version"
 MAX_HEADER = "OpenStack-API-Maximum-Version"

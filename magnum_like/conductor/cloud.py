@@ -21,6 +21,7 @@ from oslo_utils import uuidutils
 from magnum_like.common import clients
 from magnum_like.common import crypto
 from magnum_like.common import exceptions
+from magnum_like.common import network_rules
 from magnum_like.drivers.heat import heat_client
 
 CONF = cfg.CONF
@@ -163,14 +164,13 @@ class ClusterClients:
             if external:
                 query["router:external"] = True
             nets = self.neutron().list_networks(**query)["networks"]
-        if len(nets) != 1:
-            error = exceptions.ExternalNetworkNotFound if external \
-                else exceptions.FixedNetworkNotFound
-            if nets:
-                raise exceptions.AmbiguousName(resource="networks",
-                                               name=ident)
-            raise error(network=ident)
-        return {"id": nets[0]["id"], "name": nets[0]["name"]}
+        if external:
+            error = exceptions.ExternalNetworkNotFound(network=ident)
+        else:
+            nets = network_rules.fixed_network_candidates(nets)
+            error = exceptions.FixedNetworkNotFound(network=ident)
+        net = network_rules.only(nets, error, "networks", ident)
+        return {"id": net["id"], "name": net["name"]}
 
     def subnet(self, ident):
         """{"id", "cidr", "network_id", "ip_version"} of a Neutron

@@ -15,6 +15,9 @@ What the registry and the API need is data on the class:
   (drivers/operations.py), composed rather than inherited: Heat drivers
   use drivers/heat/driver.HeatOperations(<their TemplateDefinition>).
   None (the default) refuses every operation with a 400.
+* `check_plan(plan)`: the driver's own 400s for a cluster or nodegroup
+  about to be recorded (bad labels, what it cannot build), from its
+  operations' `check_plan` when they have one.
 * `check_nodegroup_create(coe)`: what the API asks before it records a
   new nodegroup; a 400 when the operations say the driver's clusters
   take no nodegroups beyond the default two (their
@@ -69,6 +72,15 @@ class Driver:
         """Whether clusters of this driver take nodegroups beyond their
         default master and worker nodegroups."""
         return bool(getattr(cls.operations, "supports_nodegroups", True))
+
+    @classmethod
+    def check_plan(cls, plan):
+        """400 for what the driver would refuse to build from `plan`
+        (operations.PlannedCluster): the checks its operations make when
+        they build, made before the API answers 202."""
+        check = getattr(cls.operations, "check_plan", None)
+        if check is not None:
+            check(plan)
 
     @classmethod
     def check_nodegroup_create(cls, coe):

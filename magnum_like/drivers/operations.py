@@ -93,3 +93,26 @@ def operations_of(driver_cls, name=None):
     ops = getattr(driver_cls, "operations", None)
     return ops if ops is not None else NotSupportedOperations(
         name or driver_cls.__module__.split(".")[-2])
+
+
+@dataclasses.dataclass
+class PlannedCluster:
+    """A cluster (or a nodegroup of one) as the API is about to record
+    it, for the driver's checks before the 202 (base.Driver.check_plan):
+    plain dicts or rows, nothing in the cloud yet.
+
+    nodegroup: the new nodegroup when one is added to an existing
+    cluster, else None (a cluster create).
+    external_network / fixed_network / fixed_subnet: the Neutron networks
+    and subnet the API found for the names of the cluster and its
+    template (dicts as Neutron lists them), if any.
+    """
+
+    cluster_template: Any
+    cluster: Any
+    master: Any
+    worker: Any
+    nodegroup: Any = None
+    external_network: dict = None
+    fixed_network: dict = None
+    fixed_subnet: dict = None

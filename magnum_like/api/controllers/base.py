@@ -22,6 +22,18 @@ class APIBase(wtypes.Base):
             if name not in except_list:
                 setattr(self, name, wsme.Unset)
 
+    def show(self, name, value):
+        """Set attribute `name` to a stored `value` for a view, without
+        the checks its type applies to input: a row in transition (a
+        cluster whose masters are being deleted shows master_count 0) or
+        written by an older release must still be shown, never turned
+        into a 400 of the GET."""
+        attr = getattr(type(self), name, None)
+        if not isinstance(attr, wtypes.wsattr) or value is wsme.Unset:
+            setattr(self, name, value)
+            return
+        setattr(attr._get_dataholder(self), attr.key, value)
+
     @classmethod
     def from_row(cls, row, fields):
         """A type filled from the named attributes of a DB row.
@@ -35,5 +47,5 @@ class APIBase(wtypes.Base):
             if isinstance(value, datetime.datetime) and \
                     value.tzinfo is None:
                 value = value.replace(tzinfo=datetime.UTC)
-            setattr(obj, name, value)
+            obj.show(name, value)
         return obj

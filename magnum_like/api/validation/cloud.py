@@ -19,16 +19,12 @@ from oslo_utils import uuidutils
 
 from magnum_like.common import clients
 from magnum_like.common import exceptions
+from magnum_like.common import network_rules
 
 CONF = cfg.CONF
 
 
-def _only(matches, not_found, resource, ident):
-    if not matches:
-        raise not_found
-    if len(matches) > 1:
-        raise exceptions.AmbiguousName(resource=resource, name=ident)
-    return matches[0]
+_only = network_rules.only
 
 
 class Cloud:
@@ -122,9 +118,9 @@ class Cloud:
                      "external networks", ident)
 
     def fixed_network(self, ident):
-        matches = [n for n in self._networks(ident)
-                   if not n.get("router:external") and
-                   (self.as_caller or n.get("shared") or self._own(n))]
+        matches = [n for n in network_rules.fixed_network_candidates(
+                       self._networks(ident))
+                   if self.as_caller or n.get("shared") or self._own(n)]
         return _only(matches,
                      exceptions.FixedNetworkNotFound(network=ident),
                      "networks", ident)
@@ -181,11 +177,14 @@ RESOURCE_CHECKS = (
 def check_resources(cloud, template, fields=None):
     """Check the resources `template` names (those in `fields` only, when
     given) and the root disks of its flavors; the image is checked by
-    the caller, which needs its os_distro."""
+    the caller, which needs its os_distro. Returns {field: what the
+    cloud answered} for the fields checked."""
+    found = {}
     for field, method in RESOURCE_CHECKS:
         value = template.get(field)
         if value is None or (fields is not None and field not in fields):
             continue
-        found = getattr(cloud, method)(value)
+        found[field] = getattr(cloud, method)(value)
         if method == "flavor":
-            check_root_disk(found, template.get("labels"))
+            check_root_disk(found[field], template.get("labels"))
+    return found

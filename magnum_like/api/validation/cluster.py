@@ -15,6 +15,7 @@ from magnum_like.common import exceptions
 from magnum_like.db import cluster_templates as db_templates
 from magnum_like.db import clusters as db_clusters
 from magnum_like.db import quotas as db_quotas
+from magnum_like.drivers import operations
 from magnum_like.drivers import registry
 
 CONF = cfg.CONF
@@ -132,7 +133,21 @@ def check_cloud(context, template, values):
     }
     view = cloud.Cloud(context)
     view.image(template.image_id)
-    cloud.check_resources(view, resources)
+    return cloud.check_resources(view, resources)
+
+
+def check_plan(driver, template, values, counts, found):
+    """The driver's 400s for the cluster about to be recorded (its
+    labels, what it cannot build), with the fixed network and subnet
+    `found` by check_cloud: the rules the conductor applies when it
+    builds, checked before the 202. `counts`: (masters, workers)."""
+    planned = dict(values, project_id=None, status=None)
+    master, worker = default_nodegroups(planned, template, *counts)
+    driver.check_plan(operations.PlannedCluster(
+        cluster_template=template, cluster=values, master=master,
+        worker=worker, external_network=found.get("external_network_id"),
+        fixed_network=found.get("fixed_network"),
+        fixed_subnet=found.get("fixed_subnet")))
 
 
 def check_master_lb(values, master_count):

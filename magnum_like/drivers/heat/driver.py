@@ -16,6 +16,7 @@ from magnum_like.drivers import operations
 from magnum_like.drivers.heat import environments
 from magnum_like.drivers.heat import outputs
 from magnum_like.drivers.heat import parameters
+from magnum_like.drivers.heat import preview
 from magnum_like.drivers.heat import stack_request
 
 CONF = cfg.CONF
@@ -66,28 +67,19 @@ class HeatOperations:
 
     def _subnet(self, clients, ctx, found):
         """The StackContext fields of the fixed subnet `found` (as
-        cloud.subnet returns it): the definition's check_subnet decides
-        them when it has one (and may refuse the subnet); a network it
-        derives from the subnet is used when none was given and must be
-        the one given otherwise."""
-        check = self.definition.check_subnet
-        fields = check(found) if check else {
-            "fixed_subnet_id": found["id"],
-            "fixed_subnet_cidr": found["cidr"]}
-        network_id = fields.pop("fixed_network_id", None)
-        for key, value in fields.items():
-            setattr(ctx, key, value)
-        if not network_id:
-            return
-        if ctx.fixed_network_id and ctx.fixed_network_id != network_id:
-            raise exceptions.InvalidSubnet(
-                subnet=found.get("id"),
-                reason="it is not on the fixed network %s" %
-                       (ctx.fixed_network_name or ctx.fixed_network_id))
-        if not ctx.fixed_network_id:
+        cloud.subnet returns it), by the rules the API checked before
+        the 202 (preview.apply_subnet); a network derived from the
+        subnet is used when none was given."""
+        network_id = preview.apply_subnet(self.definition, ctx, found)
+        if network_id and not ctx.fixed_network_id:
             net = clients.network(network_id)
             ctx.fixed_network_id, ctx.fixed_network_name = (net["id"],
                                                             net["name"])
+
+    def check_plan(self, plan):
+        """Before the API records `plan` (operations.PlannedCluster):
+        the 400s the rendering of its stack would give."""
+        preview.check(self.definition, plan)
 
     def stack_context(self, job, borrowed=None):
         """The StackContext of the cluster's stacks."""

@@ -92,6 +92,12 @@ def matching(label, pattern, expected):
     return value
 
 
+def image_tag(label):
+    """A source: the label when it is an image tag (400 naming it
+    otherwise: `v1.30.4@bad` would reach the nodes' scripts)."""
+    return matching(label, _TAG, "an image tag")
+
+
 def positive_int(label):
     """A source: the label as a positive integer."""
     def value(inputs):

@@ -146,7 +146,7 @@ class TestCreate(templates.TemplateTestCase):
             k: v for k, v in self.demo.items()
             if k != "OpenStack-API-Version"})
         self.assertEqual(200, resp.status_int)
-        self.assertEqual("container-infrastructure-management 1.1",
+        self.assertEqual("container-infra 1.1",
                          resp.headers["OpenStack-API-Version"])
 
 

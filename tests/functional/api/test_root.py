@@ -38,11 +38,11 @@ class TestVersionDocuments(base.FunctionalTestCase):
 
     def test_v1_sets_microversion_headers(self):
         resp = self.request("/v1")
-        self.assertEqual("container-infrastructure-management 1.1",
+        self.assertEqual("container-infra 1.1",
                          resp.headers["OpenStack-API-Version"])
-        self.assertEqual("container-infrastructure-management 1.1",
+        self.assertEqual("container-infra 1.1",
                          resp.headers["OpenStack-API-Minimum-Version"])
-        self.assertEqual("container-infrastructure-management 1.14",
+        self.assertEqual("container-infra 1.14",
                          resp.headers["OpenStack-API-Maximum-Version"])
         self.assertEqual("OpenStack-API-Version", resp.headers["Vary"])
 
@@ -50,12 +50,14 @@ class TestVersionDocuments(base.FunctionalTestCase):
         for requested, effective in (("container-infra latest", "1.14"),
                                      ("container-infra 1.9", "1.9"),
                                      ("container-infrastructure 1.2",
-                                      "1.2")):
+                                      "1.2"),
+                                     ("container-infrastructure-management"
+                                      " 1.3", "1.3")):
             resp = self.request(
                 "/v1", headers={"OpenStack-API-Version": requested})
             self.assertEqual(200, resp.status_int)
             self.assertEqual(
-                "container-infrastructure-management %s" % effective,
+                "container-infra %s" % effective,
                 resp.headers["OpenStack-API-Version"])
 
     def test_unsupported_version_is_406_with_extended_entry(self):

@@ -34,6 +34,6 @@ class TestParseHeader(base.TestCase):
 
     def test_response_headers(self):
         headers = versions.response_headers((1, 9))
-        self.assertEqual("container-infrastructure-management 1.9",
+        self.assertEqual("container-infra 1.9",
                          headers["OpenStack-API-Version"])
         self.assertEqual("OpenStack-API-Version", headers["Vary"])

@@ -102,11 +102,13 @@ class Cluster(base.APIBase):
         """
         cluster = cls.from_row(row, ROW_FIELDS)
         cluster.labels = shown_labels(row.labels)
-        cluster.health_status_reason = row.health_status_reason or {}
+        cluster.show("health_status_reason", row.health_status_reason or {})
         masters = [ng for ng in nodegroups if ng.role == "master"]
         workers = [ng for ng in nodegroups if ng.role != "master"]
-        cluster.node_count = sum(ng.node_count or 0 for ng in workers)
-        cluster.master_count = sum(ng.node_count or 0 for ng in masters)
+        cluster.show("node_count",
+                     sum(ng.node_count or 0 for ng in workers))
+        cluster.show("master_count",
+                     sum(ng.node_count or 0 for ng in masters))
         cluster.node_addresses = _addresses(workers)
         cluster.master_addresses = _addresses(masters)
         if utils.request_version() >= CLUSTER_ID_VERSION:

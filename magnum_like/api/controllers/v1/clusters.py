@@ -146,8 +146,11 @@ class ClustersController(rest.RestController):
         values = validation.apply_template_defaults(
             {k: v for k, v in body.items() if k in _CREATE_FIELDS},
             template)
-        validation.check_cloud(context, template, values)
+        found = validation.check_cloud(context, template, values)
         validation.check_master_lb(values, body["master_count"])
+        validation.check_plan(driver, template, values,
+                              (body["master_count"], body["node_count"]),
+                              found)
         validation.warn_deprecated(template, values["labels"])
         row = _create(context, template, values, body)
         cluster_ops.cast("cluster_create", row.uuid)
