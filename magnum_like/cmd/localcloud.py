@@ -46,7 +46,9 @@ def main(argv=None):
                        heat_profile=opts.heat_profile,
                        token_expiration=opts.token_expiration,
                        admin_token=opts.admin_token,
-                       region_name=opts.region_name)
+                       region_name=opts.region_name,
+                       settings={"external_identity_url":
+                                 opts.external_identity_url})
     cloud.start()
     print(describe(cloud), flush=True)
     stopping = threading.Event()
