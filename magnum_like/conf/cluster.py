@@ -48,6 +48,15 @@ cluster_template_opts = [
     cfg.StrOpt(
         "mesos_default_network_driver", default="docker",
         help="Network driver of a Mesos template that names none."),
+    cfg.BoolOpt(
+        "validate_template_keypair", default=False,
+        help="Also check in Nova, when a cluster template is created or "
+             "updated, that the caller has the keypair the template "
+             "names. Off by default, as in Magnum: a template (a public "
+             "one above all) may name a keypair that only the owner of "
+             "each cluster has; the keypair is always checked when a "
+             "cluster is created, as that cluster's owner, the "
+             "cluster's own keypair before the template's."),
 ]
 
 quotas_opts = [

@@ -148,8 +148,6 @@ class TestClusterTemplateCLI(base.TestCase):
             (["--image", "alt-private-image"], "could not be found"),
             (["--image", "fedora-coreos-40", "--flavor", "m1.nope"],
              "Unable to find flavor"),
-            (["--image", "fedora-coreos-40", "--keypair", "nope"],
-             "Unable to find keypair"),
             (["--image", "fedora-coreos-40", "--external-network",
               "private"], "Unable to find external network"),
             (["--image", "ubuntu-mesos"], "(vm, ubuntu, kubernetes)"),

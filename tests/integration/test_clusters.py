@@ -180,10 +180,18 @@ class TestClusterLifecycle(ClusterCLITestCase):
 
     def test_errors_reach_the_cli(self):
         self.template("k8s", "v1.30.4")
+        # A public template naming a keypair its author lacks is fine;
+        # the keypair is checked at cluster create, as the cluster's owner.
+        admin = self.deploy.token("admin", "admin-secret", "admin")
+        self.deploy.coe_with_token(
+            0, admin, "cluster", "template", "create", "pub", *TEMPLATE,
+            "--public")
         # No conductor: the create stays recorded, the cluster busy.
         self.deploy.conductor.kill()
         self.accepted(0, "cluster", "create", "k1", "--cluster-template",
                       "k8s")
+        self.accepted(1, "cluster", "create", "k2", "--cluster-template",
+                      "pub")
         for args, expected in (
                 (["cluster", "create", "x", "--cluster-template", "nope"],
                  "nope could not be found"),
@@ -191,6 +199,8 @@ class TestClusterLifecycle(ClusterCLITestCase):
                   "--master-count", "2"], "even number"),
                 (["cluster", "create", "x", "--cluster-template", "k8s",
                   "--flavor", "m1.nope"], "Unable to find flavor"),
+                (["cluster", "create", "x", "--cluster-template", "k8s",
+                  "--keypair", "nope"], "Unable to find keypair nope"),
                 (["cluster", "resize", "k1", "2"], "in progress (create)"),
                 (["cluster", "update", "k1", "--name", "x"],
                  "cannot change cluster property"),

@@ -46,9 +46,25 @@ class CloudChecks:
         self.config(default_boot_volume_size=20, group="cinder")
         self.create(master_flavor_id="m1.zero-disk")
 
-    def test_keypair(self):
-        self.create(keypair_id="default")
+    def test_keypair_is_not_checked_by_default(self):
+        # As in Magnum: the keypair is checked when a cluster is created.
+        ct = self.create(keypair_id="missing")
+        self.assertEqual("missing", ct["keypair_id"])
+        ct = self.create(keypair_id="default")
+        resp = self.patch(ct["uuid"], [{"op": "replace",
+                                        "path": "/keypair_id",
+                                        "value": "missing-too"}])
+        self.assertEqual(200, resp.status_int, resp.text)
+
+    def test_keypair_checked_when_the_operator_asks(self):
+        self.config(validate_template_keypair=True,
+                    group="cluster_template")
+        ct = self.create(keypair_id="default")
         resp = self.create(expect=404, keypair_id="missing")
+        self.assert_error(resp, 404, "Unable to find keypair missing")
+        resp = self.patch(ct["uuid"], [{"op": "replace",
+                                        "path": "/keypair_id",
+                                        "value": "missing"}])
         self.assert_error(resp, 404, "Unable to find keypair missing")
 
     def test_external_network(self):
@@ -94,6 +110,8 @@ class TestCloudAsServiceUser(CloudChecks, templates.TemplateTestCase):
         self.assertEqual("server", error["code"])
 
     def test_keypair_of_another_user(self):
+        self.config(validate_template_keypair=True,
+                    group="cluster_template")
         resp = self.create(expect=404, keypair_id="default",
                            headers=self.as_user("demo_reader",
                                                 roles="member,reader"))

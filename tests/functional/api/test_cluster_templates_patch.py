@@ -116,8 +116,7 @@ class TestPatch(templates.TemplateTestCase):
                             "os_distro"),
                            (replace("/coe", "mesos"), "docker/unspecified"),
                            (replace("/flavor_id", "m1.zero-disk"),
-                            "boot volume"),
-                           (replace("/keypair_id", "missing"), "missing")):
+                            "boot volume")):
             resp = self.patch(self.ct["uuid"], [op])
             self.assertIn(resp.status_int, (400, 404), resp.text)
             self.assert_error(resp, resp.status_int, detail)

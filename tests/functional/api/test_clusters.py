@@ -206,6 +206,29 @@ class TestCreate(helpers.ClusterTestCase):
         self.create_cluster(flavor_id="m1.zero-disk",
                             labels={"boot_volume_size": "10"})
 
+    def test_keypair_is_checked_as_the_clusters_owner(self):
+        # A public template names a keypair its author (admin) does not
+        # have; each user brings their own (magnum-tempest-plugin's way).
+        public = self.make_template(name="pub", public=True,
+                                    keypair_id="default", headers=self.admin)
+        self.create_cluster(cluster_template_id=public["uuid"])
+        self.create_cluster(headers=self.alt,
+                            cluster_template_id=public["uuid"])
+        self.assert_error(self.post_cluster(
+            headers=self.admin, cluster_template_id=public["uuid"]),
+            404, "Unable to find keypair default")
+
+    def test_clusters_keypair_before_the_templates(self):
+        template = self.make_template(name="gone", keypair_id="gone")
+        self.assert_error(self.post_cluster(
+            cluster_template_id=template["uuid"]),
+            404, "Unable to find keypair gone")
+        cluster = self.create_cluster(cluster_template_id=template["uuid"],
+                                      keypair="default")
+        self.assertEqual("default", cluster["keypair"])
+        self.assert_error(self.post_cluster(keypair="gone"), 404,
+                          "Unable to find keypair gone")
+
     def test_body_validation(self):
         cases = ((dict(name="1bad"), "name"),
                  (dict(name="x" * 243), "name"),

@@ -2,13 +2,15 @@
 templates (facts §4.1).
 
 Differences from Magnum, on purpose: the policy and publish checks run
-before any cloud call; a keypair is checked on create and update; a
-PATCH that changes the image, COE, server type or driver derives
-cluster_distro and the driver again; the root-disk check of a PATCH uses
-the patched labels; the driver of a template is never an unrelated
-"first installed" driver.
+before any cloud call; a PATCH that changes the image, COE, server type
+or driver derives cluster_distro and the driver again; the root-disk
+check of a PATCH uses the patched labels; the driver of a template is
+never an unrelated "first installed" driver. The keypair is checked at
+cluster create, as in Magnum, unless [cluster_template]
+validate_template_keypair asks for it here too.
 """
 
+from oslo_config import cfg
 from oslo_log import log as logging
 import pecan
 from pecan import rest
@@ -31,6 +33,7 @@ from magnum_like.common import policy
 from magnum_like.db import cluster_templates as db
 from magnum_like.drivers import coe_rules
 
+CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
 _RESOURCE = "clustertemplates"
@@ -168,6 +171,18 @@ def _warn_deprecated(template):
                     "of overlay2.", template["docker_storage_driver"])
 
 
+def _checked_fields(fields=None):
+    """The resource fields a template create (all) or update (`fields`)
+    checks in the cloud: the keypair only when the operator asks for it,
+    since Magnum checks it when a cluster is created, as its owner."""
+    names = {field for field, _method in cloud.RESOURCE_CHECKS}
+    if fields is not None:
+        names &= set(fields)
+    if not CONF.cluster_template.validate_template_keypair:
+        names.discard("keypair_id")
+    return names
+
+
 def _derive_identity(cloud_view, template, previous_driver=None):
     """Set cluster_distro from the image and pick the driver."""
     image = cloud_view.image(template["image_id"])
@@ -237,7 +252,7 @@ class ClusterTemplatesController(rest.RestController):
         rules.check(template)
         view = cloud.Cloud(context)
         _derive_identity(view, template)
-        cloud.check_resources(view, template)
+        cloud.check_resources(view, template, fields=_checked_fields())
         _warn_deprecated(template)
         template["name"] = template.get("name") or names.generate(
             "template")
@@ -310,5 +325,5 @@ def _validate_update(context, new, changes):
     fields = set(changes)
     if "labels" in changes:
         fields |= {"flavor_id", "master_flavor_id"}
-    cloud.check_resources(view, new, fields=fields)
+    cloud.check_resources(view, new, fields=_checked_fields(fields))
     _warn_deprecated(new)
