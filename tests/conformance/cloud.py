@@ -15,6 +15,7 @@ from keystoneauth1.identity import v3
 
 from tests import base
 from tests.integration import deployment
+from tests.integration import memcached
 from tests.integration import processes
 from tests.integration import real_keystone
 
@@ -44,12 +45,18 @@ class ConformanceCloud(fixtures.Fixture):
             user_domain_name="Default", project_domain_name="Default"))
         self._trustee_domain()
         self._start_localcloud()
+        # Two API workers share keystonemiddleware's token cache (its
+        # default 300 s) in memcached, as a production deployment does.
+        self.cache = self.useFixture(memcached.Memcached(self.test))
+        authtoken = dict(self.keystone.authtoken_options(),
+                         memcached_servers=self.cache.server)
+        del authtoken["token_cache_time"]
         admin = {
             "auth_type": "password", "auth_url": self.keystone.auth_url,
             "username": "admin", "password": real_keystone.ADMIN_PASSWORD,
             "project_name": "admin", "user_domain_name": "Default",
             "project_domain_name": "Default"}
-        extra = {"keystone_authtoken": self.keystone.authtoken_options(),
+        extra = {"keystone_authtoken": authtoken,
                  "keystone_auth": admin, "trust": dict(base.TRUST_OPTIONS)}
         for section, values in self.extra.items():
             extra.setdefault(section, {}).update(values)

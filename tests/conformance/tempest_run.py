@@ -10,6 +10,7 @@ import subunit
 import testtools
 
 from tests.conformance import tempest_venv
+from tests.integration import processes
 from tests.integration import real_keystone
 
 SUITE = "magnum_tempest_plugin.tests.api"
@@ -42,17 +43,11 @@ def write_config(workdir, auth_url):
         # The suite's RBAC half (project admin, member and reader).
         "enforce_scope": {"magnum": "true"},
     }
-    path = os.path.join(workdir, "tempest.conf")
-    with open(path, "w") as f:
-        for section, values in sections.items():
-            f.write("[%s]\n" % section)
-            for key, value in values.items():
-                f.write("%s = %s\n" % (key, value))
-            f.write("\n")
-    return path
+    return processes.write_config(os.path.join(workdir, "tempest.conf"),
+                                  sections)
 
 
-def run(workdir, auth_url, timeout=1200):
+def run(workdir, auth_url, timeout=1200, concurrency=2, filters=()):
     """Run the suite; returns (results {test id: status}, raw output of
     stderr). Statuses are subunit's: success, fail, skip, ..."""
     python = tempest_venv.ensure()
@@ -64,8 +59,12 @@ def run(workdir, auth_url, timeout=1200):
     env = dict(os.environ, TEMPEST_CONFIG_DIR=workdir,
                TEMPEST_CONFIG=os.path.basename(config))
     start = os.path.join(site, *SUITE.split("."))
+    # stestr (a tempest dependency), a class per worker: setUpClass
+    # runs once per class, as under `tempest run`.
     proc = subprocess.run(
-        [python, "-m", "subunit.run", "discover", "-t", site, "-s", start],
+        [python, "-m", "stestr", "--test-path", start, "--top-dir", site,
+         "--group-regex", r"([^\.]*\.)*", "run", "--concurrency",
+         str(concurrency), "--subunit"] + list(filters),
         capture_output=True, env=env, cwd=workdir, timeout=timeout)
     return parse(proc.stdout), proc.stderr.decode(errors="replace")
 

@@ -32,6 +32,8 @@ def expected_failures():
 
 class TestTempestConformance(base.TestCase):
     def test_magnum_tempest_plugin_api_suite(self):
+        # The suite alone takes minutes: above the default test timeout.
+        self.useFixture(fixtures.Timeout(1200, gentle=True))
         env = self.useFixture(cloud.ConformanceCloud(self))
         workdir = self.useFixture(fixtures.TempDir()).path
         results, stderr = tempest_run.run(workdir, env.keystone.auth_url)

@@ -11,8 +11,10 @@ the subject: a user may validate its own token). Its user, project,
 domains and roles are then mirrored into the local identity under the
 SAME ids, so that everything keyed by a project or user id (networks,
 keypairs, image visibility, stacks) works as for a local user. The
-answer is remembered for at most ``EXTERNAL_TOKEN_TTL`` seconds: a token
-revoked in the real Keystone is refused at the latest that much later.
+answer is remembered for at most ``EXTERNAL_TOKEN_TTL`` seconds, as a
+real service's keystonemiddleware caches it (its default
+``token_cache_time``): a token revoked in the real Keystone is refused
+at the latest that much later.
 """
 
 import datetime
@@ -23,7 +25,7 @@ import requests
 from magnum_like.localcloud.world import base
 
 LOG = logging.getLogger(__name__)
-EXTERNAL_TOKEN_TTL = 30
+EXTERNAL_TOKEN_TTL = 300
 
 
 def fetch_token(identity_url, token_id, timeout=10):
