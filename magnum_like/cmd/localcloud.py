@@ -48,7 +48,9 @@ def main(argv=None):
                        admin_token=opts.admin_token,
                        region_name=opts.region_name,
                        settings={"orchestration_url":
-                                 opts.orchestration_url})
+                                 opts.orchestration_url,
+                                 "external_identity_url":
+                                 opts.external_identity_url})
     cloud.start()
     print(describe(cloud), flush=True)
     stopping = threading.Event()

@@ -46,6 +46,14 @@ localcloud_opts = [
     cfg.StrOpt(
         "region_name", default="RegionOne",
         help="Region name of every endpoint in the emulated catalog."),
+    cfg.URIOpt(
+        "external_identity_url", schemes=["http", "https"],
+        help="The /v3 URL of a real Keystone whose tokens the emulated "
+             "services also accept (validated with that Keystone, their "
+             "user, project and roles mirrored under the same ids), so "
+             "that a real Keystone's catalog can point compute, image, "
+             "network and orchestration at the local cloud. Unset: only "
+             "the local cloud's own tokens are accepted."),
 ]
 
 

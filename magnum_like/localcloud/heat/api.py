@@ -60,7 +60,7 @@ class HeatApp:
 
     def authenticate(self, req, tenant):
         token = req.headers.get("X-Auth-Token")
-        info = self.world.identity.validate_token(token) if token else None
+        info = self.world.identity.check_token(token) if token else None
         if info is None:
             raise errors.NotAuthenticated(
                 "The request you have made requires authentication.")

@@ -107,7 +107,7 @@ class JsonApp:
 
     def authenticate(self, req):
         token = req.headers.get("X-Auth-Token")
-        info = self.world.identity.validate_token(token) if token else None
+        info = self.world.identity.check_token(token) if token else None
         if info is None:
             raise errors.Unauthorized(
                 "The request you have made requires authentication.")

@@ -7,6 +7,8 @@ in ``delegation``, the catalog and token bodies in ``catalog``.
 Most used by other parts of the local cloud:
 
 * ``validate_token(token_id, allow_expired=False)`` -> info dict or None
+* ``check_token(token_id)``: the same, also accepting an external
+  Keystone's tokens (``external``)
 * ``authenticate(auth)`` -> ``{"id", "token"}`` (Keystone auth body)
 * ``issue_token(user_id, project_id=None, ...)`` for in-process callers
 * ``find_user``, ``find_project``, ``find_domain``, ``find_role``
@@ -17,12 +19,13 @@ Most used by other parts of the local cloud:
 from magnum_like.localcloud.world import base
 from magnum_like.localcloud.world.identity.catalog import CatalogMixin
 from magnum_like.localcloud.world.identity.delegation import DelegationMixin
+from magnum_like.localcloud.world.identity.external import ExternalTokensMixin
 from magnum_like.localcloud.world.identity.resources import ResourcesMixin
 from magnum_like.localcloud.world.identity.tokens import TokensMixin
 
 
-class Identity(ResourcesMixin, TokensMixin, DelegationMixin, CatalogMixin,
-               base.Service):
+class Identity(ResourcesMixin, TokensMixin, ExternalTokensMixin,
+               DelegationMixin, CatalogMixin, base.Service):
     """Domains, projects, users, roles, tokens, trusts, app credentials."""
 
     def reset(self):
