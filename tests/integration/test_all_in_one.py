@@ -66,6 +66,17 @@ class TestAllInOne(base.TestCase):
         self.assertIn("fedora-coreos-40", names)
         self.assertNotIn("alt-private-image", names)
 
+    def test_cli_error_names_the_whole_thing(self):
+        # magnumclient prints an error's title only: it must not stop at
+        # the "." inside a flavor's name.
+        error = self.assertRaises(
+            processes.CommandFailed, self._coe, "magnum-like-demo",
+            "cluster", "template", "create", "t", "--coe", "kubernetes",
+            "--image", "fedora-coreos-40", "--external-network", "public",
+            "--flavor", "m1.smal")
+        self.assertIn("Unable to find flavor m1.smal (HTTP 400)",
+                      error.stderr)
+
     def test_sigterm_stops_it(self):
         import signal
         self.aio.signal(signal.SIGTERM)
