@@ -135,3 +135,25 @@ class TestStableIds(base.WorldTestCase):
         self.assertEqual(2, sum(1 for n in world.network.networks.values()
                                 if n["name"] == "private" and
                                 n["project_id"] == demo))
+
+
+class TestDefaultSeedFitsEveryDriver(base.WorldTestCase):
+    def test_default_quota_holds_a_baremetal_cluster(self):
+        # A master and a node of the bare-metal flavor fit every
+        # project's default compute quota.
+        compute = self.world.compute
+        flavor = compute.find_flavor("baremetal")
+        for project in (self.demo, self.alt, self.admin_project):
+            quota = compute.quota_for(project)
+            self.assertLessEqual(2 * flavor["ram"], quota["ram"])
+            self.assertLessEqual(2 * flavor["vcpus"], quota["cores"])
+
+    def test_admin_project_has_a_routed_network(self):
+        net = self.world.network
+        private = net.find_network(self.admin_project, "admin-private")
+        self.assertEqual(self.admin_project, private["project_id"])
+        [subnet_id] = private["subnets"]
+        ports = [p for p in net.ports.values()
+                 if p["device_owner"] == "network:router_interface" and
+                 any(ip["subnet_id"] == subnet_id for ip in p["fixed_ips"])]
+        self.assertEqual(1, len(ports))
