@@ -15,6 +15,9 @@ if is_service_enabled magnum-like-api magnum-like-cond; then
     elif [[ "$1" == "stack" && "$2" == "extra" ]]; then
         echo_summary "Initializing and starting magnum_like"
         init_magnum_like
+        if is_service_enabled glance; then
+            upload_magnum_like_image
+        fi
         start_magnum_like
     fi
     if [[ "$1" == "unstack" ]]; then

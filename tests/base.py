@@ -61,5 +61,18 @@ class TestCase(testtools.TestCase):
         policy.reset()
         self.addCleanup(policy.reset)
 
+    def useFixture(self, fixture):
+        """As testtools', but a skip or a failure a fixture's setUp
+        raises (a missing service, see tests/integration/services.py)
+        stays a skip or a failure instead of fixtures' SetupError."""
+        try:
+            return super().useFixture(fixture)
+        except testtools.MultipleExceptions as e:
+            first = e.args[0][1]
+            if isinstance(first, (self.skipException,
+                                  self.failureException)):
+                raise first from None
+            raise
+
     def config(self, **kwargs):
         self.config_fixture.config(**kwargs)

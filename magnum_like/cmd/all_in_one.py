@@ -1,4 +1,6 @@
-"""magnum-like-all-in-one: the embedded default.
+"""magnum-like-all-in-one: the embedded default, to try the service on
+one machine: the API, the conductor and a local emulated OpenStack cloud
+in one process, on SQLite, with no broker and no database server.
 
 One process runs the local cloud (emulated Keystone, Heat, Nova, Glance,
 Neutron, Octavia), the API with Keystone authentication against it, and
@@ -32,8 +34,22 @@ _CLI_OPTS = [
 
 def _register(conf):
     conf.register_cli_opts(_CLI_OPTS)
-    conf.set_default("state_path",
-                     os.path.join(os.path.expanduser("~"), ".magnum-like"))
+
+
+def _set_encryption_key(conf):
+    """A Fernet key kept under state_path, generated on first start
+    (with or without the local cloud: the conductor needs one)."""
+    if conf.certificates.encryption_key:
+        return
+    from magnum_like.common import crypto
+    path = os.path.join(conf.state_path, "encryption.key")
+    if not os.path.exists(path):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(crypto.generate_key())
+    with open(path) as f:
+        conf.set_override("encryption_key", f.read().strip(),
+                          group="certificates")
 
 
 def _start_api(conf):
@@ -54,6 +70,10 @@ def _banner(conf, api_url, cloud):
                   "coe service list" % api_url]
     else:
         lines += ["  local cloud: %s" % cloud.url,
+                  "  local cloud admin API: %s/localcloud/admin "
+                  "(X-Admin-Token: %s)" % (
+                      cloud.url, "as [localcloud] admin_token"
+                      if conf.localcloud.admin_token else cloud.admin_token),
                   "  clouds.yaml: %s" % cloud.clouds_yaml, "",
                   "Try:",
                   "  export OS_CLIENT_CONFIG_FILE=%s" % cloud.clouds_yaml,
@@ -66,10 +86,13 @@ def _banner(conf, api_url, cloud):
     print("\n".join(lines), flush=True)
 
 
+@service.command("magnum-like-all-in-one")
 def main(argv=None):
     conf = service.prepare_service(argv, prog="magnum-like-all-in-one",
-                                   extra_setup=_register)
+                                   extra_setup=_register,
+                                   description=service.summary(__doc__))
     os.makedirs(conf.state_path, exist_ok=True)
+    _set_encryption_key(conf)
     rpc.set_transport_url("fake://")
     migration.upgrade("head")
 

@@ -60,8 +60,10 @@ def gunicorn_options(conf):
     return options
 
 
+@service.command("magnum-like-api")
 def main(argv=None):
-    conf = service.prepare_service(argv, prog="magnum-like-api")
+    conf = service.prepare_service(argv, prog="magnum-like-api",
+                                   description=service.summary(__doc__))
     service.log_options()
     # Fail before forking when the pipeline cannot load.
     api_app.find_paste_config()

@@ -12,8 +12,10 @@ from magnum_like.conductor import service as conductor_service
 LOG = logging.getLogger(__name__)
 
 
+@service.command("magnum-like-conductor")
 def main(argv=None):
-    conf = service.prepare_service(argv, prog="magnum-like-conductor")
+    conf = service.prepare_service(argv, prog="magnum-like-conductor",
+                                   description=service.summary(__doc__))
     service.log_options()
     conductor = conductor_service.ConductorService()
     conductor.start()

@@ -1,4 +1,5 @@
-"""magnum-like-db-manage: upgrade, version, stamp, revision."""
+"""magnum-like-db-manage: create and upgrade the service's database
+schema (alembic migrations): upgrade, version, stamp, revision."""
 
 import sys
 
@@ -54,9 +55,11 @@ def _register(conf):
         handler=_add_parsers))
 
 
+@service.command("magnum-like-db-manage")
 def main(argv=None):
     service.prepare_service(argv, prog="magnum-like-db-manage",
-                            extra_setup=_register)
+                            extra_setup=_register,
+                            description=service.summary(__doc__))
     cfg.CONF.command.func()
     return 0
 

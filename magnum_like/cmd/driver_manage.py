@@ -93,9 +93,11 @@ def _add_parsers(subparsers):
     parser.set_defaults(func=_list_drivers)
 
 
+@service.command("magnum-like-driver-manage")
 def main(argv=None):
     return service.run_command(argv, "magnum-like-driver-manage",
-                               _add_parsers)
+                               _add_parsers,
+                               description=service.summary(__doc__))
 
 
 if __name__ == "__main__":

@@ -7,11 +7,13 @@ lets `openstack --os-cloud ...` work as against a production cloud.
 """
 
 import os
+import sys
 
 from keystoneauth1 import loading as ks_loading
 import yaml
 
 from magnum_like.localcloud import service as localcloud_service
+from magnum_like.localcloud.world import seed as seed_mod
 
 SERVICE_USER = "magnum-like"
 TRUSTEE_DOMAIN_ADMIN = "magnum_like_domain_admin"
@@ -24,9 +26,12 @@ def _seed_path(conf):
 
 
 def _seed_users(path):
-    with open(path) as f:
-        seed = yaml.safe_load(f)
-    return {u["name"]: u for u in seed.get("users", [])}
+    """The users of every seed document the local cloud loads (the
+    default seed too when `path` sets include_default)."""
+    users = {}
+    for document in seed_mod.resolve(path):
+        users.update({u["name"]: u for u in document.get("users") or []})
+    return users
 
 
 def _set_password_auth(conf, group, auth_url, user):
@@ -57,28 +62,13 @@ def _set_trustee_domain(conf, users):
         conf.set_override(key, value, group="trust")
 
 
-def _set_encryption_key(conf):
-    """A Fernet key kept under state_path, generated on first start."""
-    if conf.certificates.encryption_key:
-        return
-    from magnum_like.common import crypto
-    path = os.path.join(conf.state_path, "encryption.key")
-    if not os.path.exists(path):
-        os.makedirs(conf.state_path, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(crypto.generate_key())
-    with open(path) as f:
-        conf.set_override("encryption_key", f.read().strip(),
-                          group="certificates")
-
-
 class EmbeddedCloud:
     def __init__(self, conf, cloud, users):
         self._conf = conf
         self._cloud = cloud
         self._users = users
         self.url = cloud.url
+        self.admin_token = cloud.admin_token
         self.clouds_yaml = os.path.join(conf.state_path, "clouds.yaml")
         self.clouds_yaml_text = ""
 
@@ -102,7 +92,7 @@ class EmbeddedCloud:
                          "user_domain_name": user.get("domain", "Default"),
                          "project_domain_name": "Default"},
                 "identity_api_version": 3,
-                "region_name": "RegionOne",
+                "region_name": self._conf.localcloud.region_name,
             }
         self.clouds_yaml_text = yaml.safe_dump({"clouds": clouds},
                                                default_flow_style=False)
@@ -117,12 +107,19 @@ class EmbeddedCloud:
 def start(conf):
     """Start the local cloud and configure auth against it."""
     seed = _seed_path(conf)
-    cloud = localcloud_service.LocalCloud(
-        host=conf.localcloud.host, port=conf.localcloud.port,
-        seed_file=seed, heat_profile=conf.localcloud.heat_profile)
-    cloud.start()
     users = _seed_users(seed)
-    service_user = users[SERVICE_USER]
+    service_user = users.get(SERVICE_USER)
+    if service_user is None:
+        sys.exit("magnum-like-all-in-one: error: the local cloud's seed %s "
+                 "has no user %r for the service (set include_default: "
+                 "true, or add that user)" % (seed, SERVICE_USER))
+    opts = conf.localcloud
+    cloud = localcloud_service.LocalCloud(
+        host=opts.host, port=opts.port, seed_file=seed,
+        heat_profile=opts.heat_profile,
+        token_expiration=opts.token_expiration,
+        admin_token=opts.admin_token, region_name=opts.region_name)
+    cloud.start()
     # keystonemiddleware registers its options on import.
     from keystonemiddleware import auth_token  # noqa: F401
     _set_password_auth(conf, "keystone_authtoken", cloud.auth_url,
@@ -132,5 +129,4 @@ def start(conf):
     _set_password_auth(conf, "keystone_auth", cloud.auth_url, service_user)
     conf.set_override("auth_strategy", "keystone", group="api")
     _set_trustee_domain(conf, users)
-    _set_encryption_key(conf)
     return EmbeddedCloud(conf, cloud, users)

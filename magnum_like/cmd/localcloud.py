@@ -38,8 +38,10 @@ def describe(cloud):
     return "\n".join(lines)
 
 
+@service.command("magnum-like-localcloud")
 def main(argv=None):
-    conf = service.prepare_service(argv, prog="magnum-like-localcloud")
+    conf = service.prepare_service(argv, prog="magnum-like-localcloud",
+                                   description=service.summary(__doc__))
     opts = conf.localcloud
     cloud = LocalCloud(host=opts.host, port=opts.port,
                        seed_file=opts.seed_file,

@@ -1,4 +1,5 @@
-"""magnum-like-status: what an operator inspects.
+"""magnum-like-status: what an operator inspects (the certificates the
+API signed).
 
     magnum-like-status issued-certificates [--cluster UUID] [--limit N]
 
@@ -44,5 +45,7 @@ def _add_parsers(subparsers):
     parser.set_defaults(func=_issued_certificates)
 
 
+@service.command("magnum-like-status")
 def main(argv=None):
-    return service.run_command(argv, "magnum-like-status", _add_parsers)
+    return service.run_command(argv, "magnum-like-status", _add_parsers,
+                               description=service.summary(__doc__))

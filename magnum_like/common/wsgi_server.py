@@ -28,9 +28,12 @@ class ThreadedWSGIServer:
     """Serve `app` on host:port (0 = any free port) in a thread."""
 
     def __init__(self, app, host="127.0.0.1", port=0):
-        self._httpd = simple_server.make_server(
-            host, port, app, server_class=_ThreadingServer,
-            handler_class=_QuietHandler)
+        try:
+            self._httpd = simple_server.make_server(
+                host, port, app, server_class=_ThreadingServer,
+                handler_class=_QuietHandler)
+        except OSError as e:
+            raise OSError(e.errno, "%s: %s:%s" % (e.strerror, host, port))
         self._thread = None
 
     @property

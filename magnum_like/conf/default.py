@@ -1,5 +1,6 @@
 """[DEFAULT] options of magnum_like itself."""
 
+import os
 import socket
 
 from oslo_config import cfg
@@ -14,10 +15,14 @@ default_opts = [
              "id. Must be unique among conductors."),
     cfg.StrOpt(
         "state_path",
-        default="/var/lib/magnum-like",
+        default=os.path.join(os.path.expanduser("~"), ".magnum-like"),
+        sample_default="~/.magnum-like",
         help="Top-level directory for the service's state (the embedded "
-             "SQLite database of the all-in-one, certificate files of the "
-             "local cert manager)."),
+             "SQLite database, certificate files of the local cert "
+             "manager; for the all-in-one also its clouds.yaml and "
+             "encryption key). Every command uses the same default, so "
+             "the operator tools find the all-in-one's state; a "
+             "production deployment sets it, e.g. /var/lib/magnum-like."),
     cfg.BoolOpt(
         "periodic_enable",
         default=True,

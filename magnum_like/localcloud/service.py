@@ -68,9 +68,13 @@ class LocalCloud:
         """Start serving in a daemon thread; returns the base URL."""
         if self._server is not None:
             return self.url
-        server = simple_server.make_server(
-            self.host, self.port, self.app, server_class=_Server,
-            handler_class=_Handler)
+        try:
+            server = simple_server.make_server(
+                self.host, self.port, self.app, server_class=_Server,
+                handler_class=_Handler)
+        except OSError as e:
+            raise OSError(e.errno, "%s: %s:%s" % (e.strerror, self.host,
+                                                  self.port))
         host, port = server.server_address[:2]
         shown = "[%s]" % host if ":" in host else host
         self.url = "http://%s:%d" % (shown, port)

@@ -7,6 +7,8 @@ and creates the `magnum_like` users these URLs name.
 
 import os
 import socket
+import subprocess
+import urllib.parse
 import uuid
 
 import sqlalchemy as sa
@@ -17,6 +19,7 @@ MYSQL_ADMIN_URL = os.environ.get(
 POSTGRESQL_ADMIN_URL = os.environ.get(
     "MAGNUM_LIKE_TEST_POSTGRESQL_URL",
     "postgresql+psycopg2://magnum_like:magnum_like@127.0.0.1:5432/postgres")
+# Tests get a vhost of their own on this broker (require_rabbitmq).
 RABBIT_URL = os.environ.get(
     "MAGNUM_LIKE_TEST_RABBIT_URL", "rabbit://guest:guest@127.0.0.1:5672/")
 
@@ -40,9 +43,37 @@ def require_tcp(test, service, host, port):
         unavailable(test, service, "%s:%s %s" % (host, port, e))
 
 
+def rabbitmqctl(*args):
+    """rabbitmqctl of this machine's node; its output."""
+    return subprocess.run(["rabbitmqctl", "-q"] + list(args),
+                          capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+
+
+def rabbit_vhost(url):
+    """The vhost a transport URL names ("/" when it names none)."""
+    path = urllib.parse.urlsplit(url).path.lstrip("/")
+    return urllib.parse.unquote(path) or "/"
+
+
 def require_rabbitmq(test):
+    """The transport URL of a RabbitMQ vhost of this test's own, which
+    goes, with every queue and exchange in it, when the test ends (so
+    the suite leaves nothing on the shared broker). A URL given by
+    MAGNUM_LIKE_TEST_RABBIT_URL is used as it is."""
     require_tcp(test, "RabbitMQ", "127.0.0.1", 5672)
-    return RABBIT_URL
+    if "MAGNUM_LIKE_TEST_RABBIT_URL" in os.environ:
+        return RABBIT_URL
+    vhost = "ml_test_%s" % uuid.uuid4().hex[:12]
+    user = urllib.parse.urlsplit(RABBIT_URL).username or "guest"
+    try:
+        rabbitmqctl("add_vhost", vhost)
+    except (OSError, subprocess.SubprocessError) as e:
+        unavailable(test, "RabbitMQ (rabbitmqctl, for a vhost per test)",
+                    str(e).splitlines()[0] if str(e) else repr(e))
+    test.addCleanup(rabbitmqctl, "delete_vhost", vhost)
+    rabbitmqctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*")
+    return RABBIT_URL.rstrip("/") + "/" + vhost
 
 
 def _create_database(test, service, admin_url, url_for, create, drop):

@@ -66,6 +66,61 @@ class TestAllInOne(base.TestCase):
         self.assertIn("fedora-coreos-40", names)
         self.assertNotIn("alt-private-image", names)
 
+    def test_cli_error_names_the_whole_thing(self):
+        # magnumclient prints an error's title only: it must not stop at
+        # the "." inside a flavor's name.
+        error = self.assertRaises(
+            processes.CommandFailed, self._coe, "magnum-like-demo",
+            "cluster", "template", "create", "t", "--coe", "kubernetes",
+            "--image", "fedora-coreos-40", "--external-network", "public",
+            "--flavor", "m1.smal")
+        self.assertIn("Unable to find flavor m1.smal (HTTP 400)",
+                      error.stderr)
+
+    def _wait_cluster(self, cloud, name, status, timeout=120):
+        deadline = time.monotonic() + timeout
+        shown = {}
+        while time.monotonic() < deadline:
+            shown = self._coe(cloud, "cluster", "show", name)
+            if shown["status"] == status:
+                return shown
+            if shown["status"].endswith("FAILED"):
+                break
+            time.sleep(1)
+        self.fail("%s: %s (%s)" % (name, shown.get("status"),
+                                   shown.get("status_reason")))
+
+    def test_baremetal_cluster_and_quotas_with_the_cli_alone(self):
+        # The admin builds a bare-metal Kubernetes cluster in the admin
+        # project, on its own network, within the default quota; then
+        # raises the quota with `openstack quota set`.
+        admin = "magnum-like-admin"
+        self._coe(admin, "cluster", "template", "create", "bm",
+                  "--coe", "kubernetes", "--server-type", "bm",
+                  "--image", "fedora-ironic", "--flavor", "baremetal",
+                  "--master-flavor", "baremetal", "--external-network",
+                  "public", "--fixed-network", "admin-private",
+                  "--fixed-subnet", "admin-private-subnet")
+        processes.openstack(["--os-cloud", admin, "coe", "cluster",
+                             "create", "bm1", "--cluster-template", "bm",
+                             "--node-count", "1"], env=self.env,
+                            json_output=False)
+        self._wait_cluster(admin, "bm1", "CREATE_COMPLETE")
+        cli = ["--os-cloud", admin, "quota"]
+        error = self.assertRaises(
+            processes.CommandFailed, processes.openstack,
+            cli + ["set", "--ram", "1024", "admin"], env=self.env,
+            json_output=False)
+        self.assertIn("already used", error.stderr)
+        processes.openstack(cli + ["set", "--ram", "102400", "--cores",
+                                   "40", "--ports", "100", "admin"],
+                            env=self.env, json_output=False)
+        shown = processes.openstack(cli + ["show", "admin"], env=self.env)
+        values = {row["Resource"]: row["Limit"] for row in shown}
+        self.assertEqual((102400, 40, 100), (values["ram"],
+                                             values["cores"],
+                                             values["ports"]))
+
     def test_sigterm_stops_it(self):
         import signal
         self.aio.signal(signal.SIGTERM)

@@ -6,7 +6,6 @@ a RabbitMQ restart mid-run (of a private RabbitMQ node, not the shared
 broker)."""
 
 import re
-import subprocess
 import threading
 import time
 
@@ -16,6 +15,7 @@ from tests import base
 from tests.integration import deployment
 from tests.integration import private_rabbit
 from tests.integration import processes
+from tests.integration import services
 
 # The conductor polls Heat every second and resumes lost operations
 # after 10 s; its lock is stale 6 s after its last heartbeat.
@@ -267,26 +267,21 @@ class TestFailures(ClusterCLITestCase):
         self.accepted(0, "cluster", "create", "k1", "--cluster-template",
                       "k8s")
         queue = self.deploy.conductor_topic
-        processes.wait_for(lambda: _queued(queue) >= 1, 30,
+        vhost = services.rabbit_vhost(self.deploy.rabbit_url)
+        processes.wait_for(lambda: _queued(vhost, queue) >= 1, 30,
                            what="the create's cast in %s" % queue)
-        _rabbitmqctl("purge_queue", queue)
-        self.assertEqual(0, _queued(queue))
+        services.rabbitmqctl("purge_queue", "-p", vhost, queue)
+        self.assertEqual(0, _queued(vhost, queue))
         self.deploy.start_conductor()
         cluster = self.wait("k1", "CREATE_COMPLETE")
         self.assertEqual(1, len(cluster["node_addresses"]))
         self.assertIn("resuming its lost create", self.deploy.conductor.log())
 
 
-def _rabbitmqctl(*args):
-    """rabbitmqctl against the shared broker (this machine's node)."""
-    return subprocess.run(["rabbitmqctl", "-q"] + list(args),
-                          capture_output=True, text=True, check=True,
-                          timeout=60).stdout
-
-
-def _queued(queue):
-    """Messages ready in `queue` of the shared broker."""
-    for line in _rabbitmqctl("list_queues", "name", "messages").splitlines():
+def _queued(vhost, queue):
+    """Messages ready in `queue` of the shared broker's `vhost`."""
+    for line in services.rabbitmqctl("list_queues", "-p", vhost, "name",
+                                     "messages").splitlines():
         name, _, count = line.partition("\t")
         if name == queue:
             return int(count)

@@ -7,14 +7,26 @@ Bodies that already hold an `errors` list are passed through.
 
 import http.client
 import json
+import re
 
 from oslo_log import log as logging
 
 LOG = logging.getLogger(__name__)
 
 
+# The end of a sentence: a period followed by whitespace or the end of
+# the text (a period inside a name, "m1.small", ends nothing).
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
+
+
 def _title(text):
-    return text.split(".", 1)[0] if text else text
+    """The first sentence of the fault, without its period: the whole
+    name of the thing it is about ("Unable to find flavor m1.smal"),
+    since clients (magnumclient, hence `openstack coe`) print only the
+    title."""
+    if not text:
+        return text
+    return _SENTENCE_END.split(text, 1)[0].rstrip()
 
 
 def _entry_from_body(status, body):

@@ -186,10 +186,34 @@ class NetworkApp(base.JsonApp):
                                for k, v in quota.items()}}
 
     def set_quota(self, req, ctx, project_id):
+        """PUT quotas: `force` and `check_limit` as Neutron takes them;
+        with check_limit a limit below the usage is refused."""
         self.require_admin(ctx)
-        limits = base.member(base.read_json(req), "quota")
-        return 200, {"quota": self.world.network.set_quota(
-            project_id, **{k: int(v) for k, v in limits.items()})}
+        limits = dict(base.member(base.read_json(req), "quota"))
+        limits.pop("force", None)
+        check_limit = base.truthy(limits.pop("check_limit", False))
+        parsed = {}
+        for key, value in limits.items():
+            try:
+                parsed[key] = int(value)
+            except (TypeError, ValueError):
+                raise errors.BadRequest("Invalid input for %s. Reason: "
+                                        "'%s' is not an integer." %
+                                        (key, value))
+            if parsed[key] < -1:
+                raise errors.BadRequest("Invalid input for %s. Reason: "
+                                        "'%s' is too small - must be at "
+                                        "least '-1'." % (key, value))
+        with self.world.lock:
+            used = self.world.network.usage_for(project_id)
+            for key, limit in parsed.items():
+                if check_limit and limit != -1 and used.get(key, 0) > limit:
+                    raise errors.BadRequest(
+                        "Quota limit %s for %s must be greater than or "
+                        "equal to already used %s" % (limit, key,
+                                                      used[key]))
+            quota = self.world.network.set_quota(project_id, **parsed)
+        return 200, {"quota": quota}
 
 
 def _extension(alias, name):

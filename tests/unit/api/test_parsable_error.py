@@ -29,6 +29,22 @@ class TestParsableError(base.TestCase):
             "title": "Bad thing", "detail": "Bad thing. More words",
             "links": []}]}, resp.json)
 
+    def test_title_is_the_first_whole_sentence(self):
+        for detail, title in (
+                ("Unable to find flavor m1.smal.",
+                 "Unable to find flavor m1.smal"),
+                ("Cluster template k8s.v1.30 could not be found. Try "
+                 "another.", "Cluster template k8s.v1.30 could not be "
+                 "found"),
+                ("Invalid input for field/attribute flavor. Value: "
+                 "'x.y'.", "Invalid input for field/attribute flavor"),
+                ("No period at the end", "No period at the end")):
+            fault = json.dumps({"faultcode": "Client",
+                                "faultstring": detail}).encode()
+            error = _call(_app("400 Bad Request", fault)).json["errors"][0]
+            self.assertEqual(title, error["title"])
+            self.assertEqual(detail, error["detail"])
+
     def test_remote_traceback_is_cut(self):
         fault = json.dumps({"faultcode": "Server", "faultstring":
                             "Boom\nTraceback (most recent call last):\n"

@@ -101,3 +101,59 @@ class TestLoadBalancer(base.WorldTestCase):
         self.assertEqual([], lbs.list("member"))
         self.assertRaises(errors.NotFound, self.world.network.get_port,
                           lb["vip_port_id"])
+
+
+class TestStableIds(base.WorldTestCase):
+    """A restarted local cloud gives its seeded resources the ids it
+    gave them before, so what a service stored about them still holds."""
+
+    def _ids(self, world):
+        ident, net = world.identity, world.network
+        project = ident.find_project("demo")["id"]
+        return {"projects": sorted(p["id"] for p in ident.projects.values()),
+                "users": sorted(u["id"] for u in ident.users.values()),
+                "domains": sorted(ident.domains),
+                "roles": sorted(ident.roles),
+                "images": sorted(world.image.images),
+                "networks": sorted(net.networks),
+                "subnets": sorted(net.subnets),
+                "routers": sorted(net.routers),
+                "demo": project}
+
+    def test_two_worlds_of_one_seed_share_ids(self):
+        self.assertEqual(self._ids(self.world), self._ids(World()))
+
+    def test_reset_keeps_ids(self):
+        before = self._ids(self.world)
+        self.world.reset()
+        self.assertEqual(before, self._ids(self.world))
+
+    def test_repeated_names_still_load(self):
+        world = World(seed={"include_default": True, "networks": [
+            {"name": "private", "project": "demo"}]})
+        demo = world.identity.find_project("demo")["id"]
+        self.assertEqual(2, sum(1 for n in world.network.networks.values()
+                                if n["name"] == "private" and
+                                n["project_id"] == demo))
+
+
+class TestDefaultSeedFitsEveryDriver(base.WorldTestCase):
+    def test_default_quota_holds_a_baremetal_cluster(self):
+        # A master and a node of the bare-metal flavor fit every
+        # project's default compute quota.
+        compute = self.world.compute
+        flavor = compute.find_flavor("baremetal")
+        for project in (self.demo, self.alt, self.admin_project):
+            quota = compute.quota_for(project)
+            self.assertLessEqual(2 * flavor["ram"], quota["ram"])
+            self.assertLessEqual(2 * flavor["vcpus"], quota["cores"])
+
+    def test_admin_project_has_a_routed_network(self):
+        net = self.world.network
+        private = net.find_network(self.admin_project, "admin-private")
+        self.assertEqual(self.admin_project, private["project_id"])
+        [subnet_id] = private["subnets"]
+        ports = [p for p in net.ports.values()
+                 if p["device_owner"] == "network:router_interface" and
+                 any(ip["subnet_id"] == subnet_id for ip in p["fixed_ips"])]
+        self.assertEqual(1, len(ports))

@@ -161,6 +161,27 @@ class CatalogsMixin:
         self.quotas.setdefault(project_id, {}).update(limits)
         return self.quota_for(project_id)
 
+    @locked
+    def update_quota(self, project_id, limits, force=False):
+        """Nova's quota update: each limit -1 (unlimited) or more and,
+        unless `force`, not below what the project already uses; all
+        checked before any is written."""
+        used = self.usage_for(project_id)
+        for key, value in limits.items():
+            if key not in DEFAULT_QUOTAS:
+                raise errors.BadRequest("Bad quota resources: %s" % key)
+            if value < -1:
+                raise errors.BadRequest(
+                    "Quota limit %s for %s must be -1 or greater."
+                    % (value, key))
+            if not force and value != -1 and value < used.get(key, 0):
+                raise errors.BadRequest(
+                    "Quota limit %s for %s must be greater than or equal "
+                    "to already used and reserved %s." %
+                    (value, key, used[key]))
+        self.quotas.setdefault(project_id, {}).update(limits)
+        return self.quota_for(project_id)
+
     def usage_for(self, project_id):
         servers = [s for s in self.servers.values()
                    if s["tenant_id"] == project_id]

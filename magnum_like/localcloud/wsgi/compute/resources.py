@@ -1,6 +1,7 @@
 """Nova flavors, keypairs, limits, quotas, zones and server groups."""
 
 from magnum_like.localcloud.world import errors
+from magnum_like.localcloud.world.compute import catalogs
 from magnum_like.localcloud.wsgi import base
 
 V = "/v2.1"
@@ -21,6 +22,8 @@ class ResourceRoutes:
         self.add("DELETE", V + "/os-keypairs/{name}", self.delete_keypair)
         self.add("GET", V + "/limits", self.limits)
         self.add("GET", V + "/os-quota-sets/{project_id}", self.quota_set)
+        self.add("PUT", V + "/os-quota-sets/{project_id}",
+                 self.update_quota_set)
         self.add("GET", V + "/os-availability-zone", self.zones)
         self.add("GET", V + "/os-availability-zone/detail", self.zones)
         self.add("GET", V + "/os-server-groups", self.list_groups)
@@ -158,6 +161,39 @@ class ResourceRoutes:
             quota = self.world.compute.quota_for(project_id)
         return 200, {"quota_set": dict(quota, id=project_id)}
 
+    def update_quota_set(self, req, ctx, project_id):
+        """PUT os-quota-sets: admin only, for an existing project; the
+        body's limits (integers or digit strings, -1 unlimited) and
+        `force`, the quota set without id in the answer."""
+        if not ctx["is_admin"]:
+            raise errors.Forbidden("Policy doesn't allow "
+                                   "os_compute_api:os-quota-sets:update to "
+                                   "be performed.")
+        body = base.read_json(req)
+        if set(body) != {"quota_set"} or not isinstance(
+                body["quota_set"], dict):
+            raise errors.BadRequest(
+                "Invalid input for field/attribute quota_set. Value: %s. "
+                "'quota_set' is a required property" % (body,))
+        limits = dict(body["quota_set"])
+        force = base.truthy(limits.pop("force", False))
+        allowed = set(quota_keys(self.mv(req)))
+        parsed = {}
+        for key, value in limits.items():
+            if key not in allowed:
+                raise errors.BadRequest(
+                    "Invalid input for field/attribute quota_set. "
+                    "Additional properties are not allowed ('%s' was "
+                    "unexpected)" % key)
+            parsed[key] = _quota_value(key, value)
+        with self.world.lock:
+            if project_id not in self.world.identity.projects:
+                raise errors.BadRequest("Project ID %s is not a valid "
+                                        "project." % project_id)
+            quota = self.world.compute.update_quota(project_id, parsed,
+                                                    force=force)
+        return 200, {"quota_set": quota}
+
     def zones(self, req, ctx):
         return 200, {"availabilityZoneInfo":
                      self.world.compute.availability_zones()}
@@ -217,3 +253,27 @@ def _page(rows, req, key="id"):
         except ValueError:
             raise errors.BadRequest("limit param must be an integer")
     return rows
+
+
+# Nova 2.57 dropped the injected-file quotas from the API.
+_INJECTED = ("injected_files", "injected_file_content_bytes",
+             "injected_file_path_bytes")
+
+
+def quota_keys(version):
+    """The quota names Nova's API takes at microversion `version`."""
+    keys = list(catalogs.DEFAULT_QUOTAS)
+    if version >= (2, 57):
+        keys = [k for k in keys if k not in _INJECTED]
+    return keys
+
+
+def _quota_value(key, value):
+    """An int from a JSON integer or a digit string, -1 or more."""
+    text = str(value)
+    if isinstance(value, bool) or not text.lstrip("-").isdigit() or \
+            int(text) < -1:
+        raise errors.BadRequest(
+            "Invalid input for field/attribute %s. Value: %s. It must be "
+            "an integer of -1 or more." % (key, value))
+    return int(text)
