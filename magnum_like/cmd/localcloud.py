@@ -28,6 +28,7 @@ def describe(cloud):
         "  identity (auth_url): %s" % cloud.auth_url,
         "  admin API:           %s/localcloud/admin "
         "(X-Admin-Token: %s)" % (cloud.url, cloud.admin_token),
+        "  cluster APIs proxy:  %s" % cloud.coe_proxy_url,
         "  admin credentials:   %s / %s (project %s)" % (
             admin["username"], admin["password"], admin["project_name"]),
         "",
@@ -46,7 +47,8 @@ def main(argv=None):
                        heat_profile=opts.heat_profile,
                        token_expiration=opts.token_expiration,
                        admin_token=opts.admin_token,
-                       region_name=opts.region_name)
+                       region_name=opts.region_name,
+                       coe_proxy_port=opts.coe_proxy_port)
     cloud.start()
     print(describe(cloud), flush=True)
     stopping = threading.Event()
