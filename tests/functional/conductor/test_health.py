@@ -124,3 +124,106 @@ class TestOtherCoesHealth(health_support.HealthTestCase):
 
     def test_mesos_through_the_master_api(self):
         self.check(test_other_drivers.MESOS)
+
+
+HEALING = {"kube_tag": "v1.30.4", "auto_healing_enabled": "true",
+           "auto_healing_controller": "magnum-like-conductor"}
+
+
+class TestRepair(health_support.HealthTestCase):
+    def healing_cluster(self, grace=0):
+        self.config(auto_healing_grace_period=grace, group="cluster_health")
+        ctx = self.caller()
+        row = self.create_cluster(
+            ctx, template=self.make_template(ctx, labels=HEALING),
+            workers=2)
+        self.boot_api(row)
+        self.cycles_until(row.uuid, statuses.HEALTHY)
+        return row
+
+    def test_a_notready_node_is_replaced_exactly_once(self):
+        row = self.healing_cluster()
+        workers = self.servers_of(row, "worker")
+        masters = self.servers_of(row, "master")
+        before = self.nodegroups(row.uuid)
+        sick = sorted(workers)[0]
+        self.set_server(workers[sick], "ERROR")
+        self.cycle()
+        found = db_clusters.get_by_uuid(row.uuid)
+        self.assertEqual(statuses.UPDATE_IN_PROGRESS, found.status)
+        self.assertIn("Auto-healing: node %s" % sick, found.status_reason)
+        self.wait_for(row.uuid, statuses.UPDATE_COMPLETE)
+        after_workers = self.servers_of(row, "worker")
+        self.assertNotIn(sick, after_workers)
+        self.assertEqual(2, len(after_workers))
+        healthy = sorted(workers)[1]
+        self.assertEqual(workers[healthy], after_workers[healthy])
+        self.assertEqual(masters, self.servers_of(row, "master"))
+        after = self.nodegroups(row.uuid)
+        for name, ng in before.items():
+            self.assertEqual(ng.node_count, after[name].node_count)
+        self.assertEqual(sorted(before), sorted(after))
+        # Healthy again, and no second replacement.
+        self.cycles_until(row.uuid, statuses.HEALTHY)
+        for _ in range(2):
+            self.cycle()
+        found = db_clusters.get_by_uuid(row.uuid)
+        self.assertEqual(statuses.UPDATE_COMPLETE, found.status)
+        self.assertEqual(after_workers, self.servers_of(row, "worker"))
+
+    def test_nothing_is_replaced_while_the_api_is_down(self):
+        row = self.healing_cluster()
+        (master,) = self.servers_of(row, "master").values()
+        worker = sorted(self.servers_of(row, "worker").values())[0]
+        self.set_server(worker, "ERROR")
+        self.set_server(master, "ERROR")
+        self.cycles_until(row.uuid, statuses.UNKNOWN)
+        self.cycle()
+        found = db_clusters.get_by_uuid(row.uuid)
+        self.assertEqual(row.status, found.status)
+        self.assertFalse(db_clusters.is_pending(found))
+
+    def test_nothing_is_replaced_within_the_grace_period(self):
+        row = self.healing_cluster(grace=3600)
+        worker = sorted(self.servers_of(row, "worker").values())[0]
+        self.set_server(worker, "ERROR")
+        self.cycles_until(row.uuid, statuses.UNHEALTHY)
+        self.cycle()
+        self.assertEqual(row.status,
+                         db_clusters.get_by_uuid(row.uuid).status)
+
+
+class TestGatewayTls(health_support.HealthTestCase):
+    def test_both_sides_are_checked_against_the_cluster_ca(self):
+        import os
+        import tempfile
+
+        import requests
+
+        from magnum_like.common.x509 import cluster_certs
+
+        row = self.create_cluster(self.caller())
+        self.boot_api(row)
+        files = self.monitor.credentials.files(db_clusters.get_by_uuid(
+            row.uuid))
+        url = row.api_address + "/healthz"
+
+        def get(**kwargs):
+            with requests.Session() as s:
+                s.trust_env = False
+                return s.get(url, proxies={
+                    "https": self.cloud.coe_proxy_url}, timeout=5, **kwargs)
+
+        self.assertEqual("ok", get(verify=files.ca,
+                                   cert=(files.cert, files.key)).text)
+        # No client certificate: the API refuses the handshake.
+        self.assertRaises(requests.exceptions.RequestException, get,
+                          verify=files.ca)
+        # Another CA does not vouch for the API server.
+        other = cluster_certs.generate("other").ca.certificate
+        fd, path = tempfile.mkstemp()
+        self.addCleanup(os.unlink, path)
+        with os.fdopen(fd, "w") as f:
+            f.write(other)
+        self.assertRaises(requests.exceptions.SSLError, get, verify=path,
+                          cert=(files.cert, files.key))
