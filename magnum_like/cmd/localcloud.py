@@ -28,6 +28,7 @@ def describe(cloud):
         "  identity (auth_url): %s" % cloud.auth_url,
         "  admin API:           %s/localcloud/admin "
         "(X-Admin-Token: %s)" % (cloud.url, cloud.admin_token),
+        "  cluster APIs proxy:  %s" % cloud.coe_proxy_url,
         "  admin credentials:   %s / %s (project %s)" % (
             admin["username"], admin["password"], admin["project_name"]),
         "",
@@ -52,7 +53,8 @@ def main(argv=None):
                        settings={"orchestration_url":
                                  opts.orchestration_url,
                                  "external_identity_url":
-                                 opts.external_identity_url})
+                                 opts.external_identity_url},
+                       coe_proxy_port=opts.coe_proxy_port)
     cloud.start()
     print(describe(cloud), flush=True)
     stopping = threading.Event()

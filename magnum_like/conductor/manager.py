@@ -17,6 +17,7 @@ from magnum_like.conductor import nodegroup_ops
 from magnum_like.conductor import reconcile
 from magnum_like.conductor import rpcapi
 from magnum_like.conductor import status_sync
+from magnum_like.conductor.health import monitor as health_monitor
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ class ConductorManager:
 
     def __init__(self, host):
         self.host = host
+        self.health = None
 
     def ping(self, context):
         return {"host": self.host}
@@ -95,9 +97,20 @@ class ConductorManager:
     def deliver_undelivered(self):
         return reconcile.undelivered(self.host)
 
+    def sync_cluster_health(self):
+        if self.health is None:
+            self.health = health_monitor.Monitor(self.host)
+        return self.health.run_once()
+
+    def stop(self):
+        if self.health is not None:
+            self.health.stop()
+
     def periodic_tasks(self):
         """(name, callable, spacing) run by the conductor service."""
-        return [
+        health = CONF.kubernetes.health_polling_interval
+        return ([("sync_cluster_health", self.sync_cluster_health,
+                  health)] if health >= 0 else []) + [
             ("sync_cluster_status", self.sync_cluster_status,
              CONF.periodic_interval),
             ("reconcile_lost_operations", self.reconcile,

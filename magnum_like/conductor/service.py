@@ -73,6 +73,7 @@ class ConductorService:
                         "In-flight work did not finish within %s s",
                         CONF.conductor.graceful_shutdown_timeout)
         self._periodic.stop()
+        self.manager.stop()
         self._stopped.set()
         LOG.info("Conductor %s stopped", self.host)
 

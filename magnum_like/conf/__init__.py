@@ -6,6 +6,7 @@ from magnum_like.conf import api
 from magnum_like.conf import certificates
 from magnum_like.conf import clients
 from magnum_like.conf import cluster
+from magnum_like.conf import cluster_health
 from magnum_like.conf import conductor
 from magnum_like.conf import database
 from magnum_like.conf import default
@@ -21,6 +22,7 @@ CONF = cfg.CONF
 MODULES = (
     default, api, conductor, database, keystone, cluster, heat,
     certificates, drivers, trust, clients, kubernetes, localcloud,
+    cluster_health,
 )
 
 for _module in MODULES:

@@ -15,6 +15,12 @@ localcloud_opts = [
         help="Port the local cloud listens on (0 picks a free port). All "
              "emulated services share it under path prefixes: /identity, "
              "/image, /compute, /network, /heat-api, /load-balancer."),
+    cfg.PortOpt(
+        "coe_proxy_port", default=0,
+        help="Port of the local cloud's gateway to the clusters' own APIs "
+             "(an HTTP proxy answering Kubernetes, Docker and Mesos at "
+             "each cluster's api_address); 0 picks a free port. Point "
+             "[cluster_health] api_proxy at it."),
     cfg.StrOpt(
         "seed_file",
         help="YAML seed of the local cloud (domains, projects, users, "

@@ -171,6 +171,13 @@ def list_in_progress():
                 .order_by(_MODEL.id).all())
 
 
+def list_with_status(wanted):
+    """Every cluster whose status is in `wanted` (the health monitor)."""
+    with session.reader() as s:
+        return (s.query(_MODEL).filter(_MODEL.status.in_(tuple(wanted)))
+                .order_by(_MODEL.id).all())
+
+
 def list_with_pending_operation(older_than=0, undelivered=False):
     """Clusters whose pending operation was requested more than
     `older_than` seconds ago (reconciliation of lost casts); with

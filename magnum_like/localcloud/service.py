@@ -16,6 +16,9 @@ import threading
 from wsgiref import simple_server
 
 from magnum_like.localcloud.agent import NodeAgent
+from magnum_like.localcloud.coe import certs as coe_certs
+from magnum_like.localcloud.coe import gateway as coe_gateway
+from magnum_like.localcloud.coe import topology as coe_topology
 from magnum_like.localcloud.world import World
 from magnum_like.localcloud.world import seed
 from magnum_like.localcloud.wsgi.dispatcher import Dispatcher
@@ -40,12 +43,15 @@ class LocalCloud:
 
     def __init__(self, host="127.0.0.1", port=0, seed_file=None,
                  heat_profile="fast", token_expiration=3600,
-                 admin_token=None, region_name="RegionOne", settings=None):
+                 admin_token=None, region_name="RegionOne", settings=None,
+                 coe_proxy_port=0):
         """:param seed_file: YAML seed (a path or a dict) replacing the
             packaged default seed, unless it sets ``include_default: true``
         :param admin_token: token for ``/localcloud/admin`` (random when
             None)
         :param settings: extra ``world.settings`` entries
+        :param coe_proxy_port: port of the gateway to the clusters' APIs
+            (coe/gateway.py; 0: an ephemeral port)
         """
         merged = dict(settings or {}, heat_profile=heat_profile,
                       token_expiration=token_expiration,
@@ -54,6 +60,13 @@ class LocalCloud:
         self.port = port
         self.admin_token = admin_token or secrets.token_hex(16)
         self.world = World(seed=seed_file, settings=merged)
+        self.coe_certs = coe_certs.CertStore()
+        self.world.extensions["coe_certs"] = self.coe_certs
+        self.world.on_reset(self.coe_certs.reset)
+        self.coe_gateway = coe_gateway.Gateway(
+            coe_topology.Topology(self.world), self.coe_certs, host=host,
+            port=coe_proxy_port)
+        self.world.extensions["coe_gateway"] = self.coe_gateway
         self.app = Dispatcher(self.world, self.admin_token)
         self.agent = NodeAgent(self.world)
         self._server = None
@@ -80,6 +93,7 @@ class LocalCloud:
         self.url = "http://%s:%d" % (shown, port)
         self.port = port
         self.world.set_base_url(self.url)
+        self.coe_gateway.start()
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.2},
@@ -103,8 +117,14 @@ class LocalCloud:
         self._server.server_close()
         self._thread.join(timeout=5)
         self.app.close()
+        self.coe_gateway.stop()
         self._server = None
         self._thread = None
+
+    @property
+    def coe_proxy_url(self):
+        """The HTTP proxy reaching the clusters' APIs (coe/)."""
+        return self.coe_gateway.url
 
     # -- credentials -----------------------------------------------------
     def password_of(self, username, domain="default"):

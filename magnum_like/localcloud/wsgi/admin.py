@@ -19,6 +19,9 @@ POST     /seed                      load a seed document (dict)
 POST     /reset                     back to the seed
 POST     /servers/{id}/status       ``{status, fault?}``
 PUT      /quotas/{service}/{proj}   compute or network quota limits
+GET      /coe                       ``{proxy_url}``: the clusters' APIs
+GET      /coe/{address}/csr         ``{csr}`` of the API at an address
+PUT      /coe/{address}/certificate ``{certificate, ca}`` issued for it
 =======  =========================  ======================================
 """
 
@@ -51,7 +54,10 @@ class AdminApp(base.JsonApp):
                 ("POST", "/seed", self.load_seed),
                 ("POST", "/reset", self.reset),
                 ("POST", "/servers/{server_id}/status", self.server_status),
-                ("PUT", "/quotas/{service}/{project}", self.set_quota)):
+                ("PUT", "/quotas/{service}/{project}", self.set_quota),
+                ("GET", "/coe", self.coe_gateway),
+                ("GET", "/coe/{address}/csr", self.coe_csr),
+                ("PUT", "/coe/{address}/certificate", self.coe_cert)):
             self.add(method, path, handler, auth=False)
 
     def before(self, req, ctx):
@@ -130,6 +136,34 @@ class AdminApp(base.JsonApp):
         limits = base.read_json(req)
         return 200, {"quota": targets[service].set_quota(project_id,
                                                          **limits)}
+
+    # -- the clusters' APIs (localcloud/coe) ------------------------------
+    def _coe_certs(self):
+        store = self.world.extensions.get("coe_certs")
+        if store is None:
+            raise errors.NotFound("This local cloud serves no cluster APIs")
+        return store
+
+    def coe_gateway(self, req, ctx):
+        self._coe_certs()
+        gateway = self.world.extensions.get("coe_gateway")
+        return 200, {"proxy_url": gateway.url if gateway else None}
+
+    def coe_csr(self, req, ctx, address):
+        return 200, {"csr": self._coe_certs().csr(address)}
+
+    def coe_cert(self, req, ctx, address):
+        spec = base.read_json(req)
+        if not spec.get("certificate") or not spec.get("ca"):
+            raise errors.BadRequest("certificate and ca are required")
+        try:
+            self._coe_certs().install(address, spec["certificate"],
+                                      spec["ca"])
+        except KeyError:
+            raise errors.NotFound("No CSR was made for %s" % address)
+        except ValueError as exc:
+            raise errors.BadRequest("Invalid certificate: %s" % exc)
+        return 200, {"address": address}
 
 
 def make_app(world, admin_token):
