@@ -11,6 +11,7 @@ from magnum_like.localcloud.world import errors
 from magnum_like.localcloud.wsgi import base
 from magnum_like.localcloud.wsgi.compute.resources import ResourceRoutes
 from magnum_like.localcloud.wsgi.compute.servers import ServerRoutes
+from magnum_like.localcloud.wsgi.compute.usage import UsageRoutes
 
 MIN_VERSION = (2, 1)
 MAX_VERSION = (2, 96)
@@ -22,8 +23,8 @@ def _text(version):
     return "%d.%d" % version
 
 
-class ComputeApp(ResourceRoutes, ServerRoutes, base.JsonApp):
-    """Flavors, keypairs, servers, server groups, limits, zones."""
+class ComputeApp(ResourceRoutes, ServerRoutes, UsageRoutes, base.JsonApp):
+    """Flavors, keypairs, servers, server groups, limits, zones, usage."""
 
     service = "compute"
 
@@ -32,6 +33,7 @@ class ComputeApp(ResourceRoutes, ServerRoutes, base.JsonApp):
         self.add("GET", "/v2.1", self.version, auth=False)
         self._resource_routes()
         self._server_routes()
+        self._usage_routes()
 
     def _version_doc(self, req, current=True):
         return {"id": "v2.1", "status": "CURRENT" if current else
