@@ -28,21 +28,41 @@ CHROME_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu",
                "--window-size=1400,1000")
 
 
+def require_venv(test):
+    """The Horizon venv, built if needed; fails or skips the test when
+    it cannot be built. Called from setUp, not from a fixture: a skip
+    raised inside a fixture's setUp turns into an error."""
+    try:
+        return horizon_venv.ensure()
+    except horizon_venv.BuildFailed as e:
+        services.unavailable(test, "the Horizon venv (PyPI)", str(e))
+
+
+def require_browser(test):
+    """Fail (CI=true) or skip unless Chromium, its driver and selenium
+    are there."""
+    for name, path in (("Chromium", CHROMIUM),
+                       ("chromium-driver", CHROMEDRIVER)):
+        if not (os.path.exists(path) or shutil.which(path)):
+            services.unavailable(test, name, "%s not found" % path)
+    try:
+        from selenium import webdriver  # noqa: F401
+    except ImportError as e:
+        services.unavailable(test, "selenium", str(e))
+
+
 class Horizon(fixtures.Fixture):
     """Horizon + magnum-ui served on loopback; `url` is its root."""
 
-    def __init__(self, test, keystone_url, workdir):
+    def __init__(self, test, venv, keystone_url, workdir):
         super().__init__()
         self.test = test
+        self.venv = venv
         self.keystone_url = keystone_url
         self.workdir = workdir
 
     def _setUp(self):
-        try:
-            venv = horizon_venv.ensure()
-        except horizon_venv.BuildFailed as e:
-            services.unavailable(self.test, "the Horizon venv (PyPI)",
-                                 str(e))
+        venv = self.venv
         port = processes.free_port()
         self.url = "http://127.0.0.1:%d" % port
         self.process = self.useFixture(processes.ServiceProcess(
@@ -61,24 +81,14 @@ class Horizon(fixtures.Fixture):
 class Browser(fixtures.Fixture):
     """A headless Chromium; `driver` is its selenium WebDriver and
     `downloads` the folder its downloads land in. A failing test gets a
-    screenshot and the page source in its details."""
+    screenshot and the page source in its details. Call
+    `require_browser` first."""
 
     def __init__(self, test):
         super().__init__()
         self.test = test
 
-    def _require(self):
-        for name, path in (("Chromium", CHROMIUM),
-                           ("chromium-driver", CHROMEDRIVER)):
-            if not (os.path.exists(path) or shutil.which(path)):
-                services.unavailable(self.test, name, "%s not found" % path)
-        try:
-            from selenium import webdriver  # noqa: F401
-        except ImportError as e:
-            services.unavailable(self.test, "selenium", str(e))
-
     def _setUp(self):
-        self._require()
         from selenium import webdriver
         from selenium.webdriver.chrome import service
         self.downloads = self.useFixture(fixtures.TempDir()).path
