@@ -135,19 +135,32 @@ class TestMagnumUI(base.TestCase):
 
     # -- the flow ---------------------------------------------------------
     def test_templates_clusters_certificates_and_deletes(self):
+        self._step("login", self._login, *DEMO)
+        self._step("overview", self._overview_usage, 0)
+        template = self._step("template wizard", self._create_template)
+        self._step("template detail", self._template_detail, template)
+        cluster = self._step("cluster wizard", self._create_cluster,
+                             template)
+        self._step("cluster detail", self._cluster_detail, cluster)
+        self._step("overview with servers", self._overview_usage,
+                   cluster["master_count"] + cluster["node_count"])
+        self._step("CA and kubeconfig", self._certificate_and_config,
+                   cluster)
+        self._step("cluster delete", self._delete_cluster, cluster)
+        self._step("template delete", self._delete_template, template)
+
+    def _step(self, name, function, *args):
+        """Run one step of the flow; its time goes into the details."""
+        if not hasattr(self, "_timings"):
+            self._timings = []
+            self.addDetail("step-seconds", content.Content(
+                content.UTF8_TEXT, lambda: ["\n".join(
+                    "%-22s %6.1f" % t for t in self._timings).encode()]))
         started = time.monotonic()
-        self._login(*DEMO)
-        self._overview_usage(0)
-        template = self._create_template()
-        self._template_detail(template)
-        cluster = self._create_cluster(template)
-        self._cluster_detail(cluster)
-        self._overview_usage(cluster["master_count"] + cluster["node_count"])
-        self._certificate_and_config(cluster)
-        self._delete_cluster(cluster)
-        self._delete_template(template)
-        self.addDetail("flow-seconds", content.text_content(
-            "%.1f" % (time.monotonic() - started)))
+        try:
+            return function(*args)
+        finally:
+            self._timings.append((name, time.monotonic() - started))
 
     def _overview_usage(self, servers):
         """Horizon's overview reads Nova's os-simple-tenant-usage: no
