@@ -47,8 +47,8 @@ def _inputs_digest():
     return digest.hexdigest()
 
 
-def _site_packages():
-    return os.path.join(VENV, "lib", PYTHON_VERSION, "site-packages")
+def _site_packages(venv):
+    return os.path.join(venv, "lib", PYTHON_VERSION, "site-packages")
 
 
 def _run(args):
@@ -65,7 +65,15 @@ def _build(digest):
           VENV])
     _run([os.path.join(VENV, "bin", "pip"), "install", "-q",
           "--disable-pip-version-check", "-c", CONSTRAINTS] + list(PACKAGES))
-    site = _site_packages()
+    configure(VENV)
+    with open(STAMP, "w") as f:
+        f.write(digest)
+
+
+def configure(venv):
+    """Enable magnum-ui's panels and install the local settings in a
+    venv holding Horizon and magnum-ui."""
+    site = _site_packages(venv)
     enabled = os.path.join(site, "openstack_dashboard", "local", "enabled")
     for pattern in ENABLED:
         for path in glob.glob(os.path.join(site, "magnum_ui", "enabled",
@@ -73,12 +81,18 @@ def _build(digest):
             shutil.copy(path, enabled)
     shutil.copy(LOCAL_SETTINGS, os.path.join(
         site, "openstack_dashboard", "local", "local_settings.py"))
-    with open(STAMP, "w") as f:
-        f.write(digest)
 
 
 def ensure():
-    """The venv's path, built first if missing or stale."""
+    """The venv's path, built first if missing or stale.
+
+    MAGNUM_LIKE_HORIZON_VENV names another venv to use instead (to try
+    other versions): it is only configured, never built.
+    """
+    other = os.environ.get("MAGNUM_LIKE_HORIZON_VENV")
+    if other:
+        configure(other)
+        return other
     os.makedirs(os.path.dirname(VENV), exist_ok=True)
     digest = _inputs_digest()
     with open(LOCK, "w") as lock:
