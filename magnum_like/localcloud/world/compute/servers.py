@@ -12,6 +12,13 @@ from magnum_like.localcloud.world.base import locked
 GROUP_POLICIES = ("affinity", "anti-affinity", "soft-affinity",
                   "soft-anti-affinity")
 HOST = "localcloud-compute-1"
+VM_STATES = {"ACTIVE": "active", "BUILD": "building", "ERROR": "error",
+             "SHUTOFF": "stopped"}
+
+
+def vm_state(status):
+    """Nova's ``vm_state`` for a server status."""
+    return VM_STATES.get(status, status.lower())
 
 
 class ServersMixin:
@@ -254,6 +261,7 @@ class ServersMixin:
         for group in self.server_groups.values():
             if server_id in group["members"]:
                 group["members"].remove(server_id)
+        self._record_terminated(rec)
         del self.servers[server_id]
 
     def _server_view(self, rec):
@@ -273,9 +281,7 @@ class ServersMixin:
         view["os-extended-volumes:volumes_attached"] = [
             {"id": v, "delete_on_termination": False}
             for v in self.world.volume.volumes_of(rec["id"])]
-        view["OS-EXT-STS:vm_state"] = {
-            "ACTIVE": "active", "BUILD": "building", "ERROR": "error",
-            "SHUTOFF": "stopped"}.get(rec["status"], rec["status"].lower())
+        view["OS-EXT-STS:vm_state"] = vm_state(rec["status"])
         view["OS-EXT-STS:power_state"] = 1 if rec["status"] == "ACTIVE" \
             else 0
         view["OS-EXT-STS:task_state"] = "spawning" if rec[

@@ -12,6 +12,7 @@ from magnum_like.localcloud.wsgi import base
 from magnum_like.localcloud.wsgi.compute.attachments import AttachmentRoutes
 from magnum_like.localcloud.wsgi.compute.resources import ResourceRoutes
 from magnum_like.localcloud.wsgi.compute.servers import ServerRoutes
+from magnum_like.localcloud.wsgi.compute.usage import UsageRoutes
 
 MIN_VERSION = (2, 1)
 MAX_VERSION = (2, 96)
@@ -24,8 +25,8 @@ def _text(version):
 
 
 class ComputeApp(ResourceRoutes, ServerRoutes, AttachmentRoutes,
-                 base.JsonApp):
-    """Flavors, keypairs, servers, server groups, limits, zones."""
+                 UsageRoutes, base.JsonApp):
+    """Flavors, keypairs, servers, server groups, limits, zones, usage."""
 
     service = "compute"
 
@@ -35,6 +36,7 @@ class ComputeApp(ResourceRoutes, ServerRoutes, AttachmentRoutes,
         self._resource_routes()
         self._server_routes()
         self._attachment_routes()
+        self._usage_routes()
 
     def _version_doc(self, req, current=True):
         return {"id": "v2.1", "status": "CURRENT" if current else

@@ -60,7 +60,7 @@ class ResourceRoutes:
         for key, field in (("minRam", "ram"), ("minDisk", "disk")):
             if req.GET.get(key):
                 rows = [f for f in rows if f[field] >= int(req.GET[key])]
-        return _page(rows, req)
+        return page(rows, req)
 
     def list_flavors(self, req, ctx):
         return 200, {"flavors": [self._flavor_view(req, f, False)
@@ -101,7 +101,7 @@ class ResourceRoutes:
     def list_keypairs(self, req, ctx):
         rows = self.world.compute.list_keypairs(self._keypair_user(req, ctx))
         if self.mv(req) >= (2, 35):
-            rows = _page(rows, req, key="name")
+            rows = page(rows, req, key="name")
         return 200, {"keypairs": [{"keypair": self._keypair_view(
             req, k, False)} for k in rows]}
 
@@ -216,7 +216,7 @@ class ResourceRoutes:
         rows = self.world.compute.list_server_groups(ctx["project_id"],
                                                      every)
         return 200, {"server_groups": [self._group_view(req, g)
-                                       for g in _page(rows, req)]}
+                                       for g in page(rows, req)]}
 
     def create_group(self, req, ctx):
         spec = base.member(base.read_json(req), "server_group")
@@ -239,7 +239,7 @@ class ResourceRoutes:
                                                ctx["is_admin"])
 
 
-def _page(rows, req, key="id"):
+def page(rows, req, key="id"):
     """Nova's limit/marker pagination."""
     marker = req.GET.get("marker")
     if marker:
