@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 
+import fixtures
 from testtools import content
 
 from tests.integration import private_rabbit
@@ -44,6 +45,13 @@ def distribution(seconds):
 
 class TestMessageBusOutage(test_clusters.ClusterCLITestCase):
     extra = EXTRA
+
+    def setUp(self):
+        super().setUp()
+        # 61 clusters, two broker starts: ~3 min here, on a loaded
+        # machine more than the suite's default 240 s (the later alarm
+        # replaces the base class's)
+        self.useFixture(fixtures.Timeout(900, gentle=True))
 
     def rabbit_url(self):
         self.rabbit = private_rabbit.private_rabbit(self)
