@@ -6,6 +6,7 @@ database connections) and serves requests with a pool of threads.
 """
 
 import multiprocessing
+import socket
 import sys
 
 from gunicorn.app import base as gunicorn_base
@@ -60,6 +61,18 @@ def gunicorn_options(conf):
     return options
 
 
+def check_port_free(host, port):
+    """Fail before gunicorn (which retries and logs) when host:port is
+    taken; raises OSError naming it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise OSError(e.errno, "%s: %s:%s" % (e.strerror, host, port))
+
+
 @service.command("magnum-like-api")
 def main(argv=None):
     conf = service.prepare_service(argv, prog="magnum-like-api",
@@ -68,6 +81,7 @@ def main(argv=None):
     # Fail before forking when the pipeline cannot load.
     api_app.find_paste_config()
     options = gunicorn_options(conf)
+    check_port_free(conf.api.host, conf.api.port)
     LOG.info("Serving the API on http://%s with %d workers",
              options["bind"], options["workers"])
     APIServer(options).run()

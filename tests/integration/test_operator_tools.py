@@ -80,7 +80,8 @@ class TestOperatorTools(base.TestCase):
         with socket.socket() as listener:
             listener.bind(("127.0.0.1", 0))
             listener.listen()
-            for tool, section in (("magnum-like-localcloud", "localcloud"),
+            for tool, section in (("magnum-like-api", "api"),
+                                  ("magnum-like-localcloud", "localcloud"),
                                   ("magnum-like-all-in-one", "localcloud"),
                                   ("magnum-like-all-in-one", "api")):
                 conf, port = self._conf_with_port_in_use(section, listener)

@@ -147,3 +147,36 @@ class TestFailures(base.ConductorCloudTestCase):
         trusts = {t["id"] for t in identity.list_trusts()}
         self.assertIn(rotated.trust_id, trusts)
         self.assertNotIn(row.trust_id, trusts)
+
+
+class TestDeleteWhatIsGone(base.ConductorCloudTestCase):
+    """A cluster whose stack, trust and trustee are gone (the local cloud
+    restarted, an operator cleaned up by hand) is still deleted cleanly,
+    even when the conductor can only act through that (gone) trust."""
+
+    def test_delete_through_a_gone_trust(self):
+        from magnum_like.common import context as ml_context
+        from magnum_like.conductor import cluster_delete
+        row = self.create_cluster(self.caller())
+        self.cloud.world.reset()   # stacks, servers, trusts: all gone
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        cluster_delete.delete(ml_context.RequestContext(), "conductor-a",
+                              row.uuid)
+        self.wait_for(row.uuid, None)
+
+    def test_delete_through_the_trust_keeps_a_live_stack(self):
+        # The trust is gone but the stack is not: nothing is forgotten.
+        from magnum_like.common import context as ml_context
+        from magnum_like.conductor import cluster_delete
+        row = self.create_cluster(self.caller())
+        with self.cloud.world.lock:
+            self.cloud.world.identity.trusts.pop(row.trust_id)
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        cluster_delete.delete(ml_context.RequestContext(), "conductor-a",
+                              row.uuid)
+        failed = db_clusters.get_by_uuid(row.uuid)
+        self.assertEqual("DELETE_FAILED", failed.status)
