@@ -47,8 +47,11 @@ def main(argv=None):
                        token_expiration=opts.token_expiration,
                        admin_token=opts.admin_token,
                        region_name=opts.region_name,
-                       settings={"external_identity_url":
-                                 opts.external_identity_url})
+                       settings={
+                           "external_identity_url":
+                               opts.external_identity_url,
+                           "external_token_cache_servers":
+                               opts.external_token_cache_servers})
     cloud.start()
     print(describe(cloud), flush=True)
     stopping = threading.Event()
