@@ -50,10 +50,12 @@ def main(argv=None):
                        token_expiration=opts.token_expiration,
                        admin_token=opts.admin_token,
                        region_name=opts.region_name,
-                       settings={"orchestration_url":
-                                 opts.orchestration_url,
-                                 "external_identity_url":
-                                 opts.external_identity_url},
+                       settings={
+                           "orchestration_url": opts.orchestration_url,
+                           "external_identity_url":
+                               opts.external_identity_url,
+                           "external_token_cache_servers":
+                               opts.external_token_cache_servers},
                        coe_proxy_port=opts.coe_proxy_port)
     cloud.start()
     print(describe(cloud), flush=True)

@@ -60,6 +60,14 @@ localcloud_opts = [
              "that a real Keystone's catalog can point compute, image, "
              "network and orchestration at the local cloud. Unset: only "
              "the local cloud's own tokens are accepted."),
+    cfg.ListOpt(
+        "external_token_cache_servers", default=[],
+        help="memcached servers (host:port) holding the token cache "
+             "that keystonemiddleware keeps for the other services "
+             "(without memcache_security_strategy). With "
+             "external_identity_url, a token found there is accepted as "
+             "validated, as devstack's services all share one memcached. "
+             "Needs python-memcached."),
 ]
 
 

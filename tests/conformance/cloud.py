@@ -44,10 +44,11 @@ class ConformanceCloud(fixtures.Fixture):
             password=real_keystone.ADMIN_PASSWORD, project_name="admin",
             user_domain_name="Default", project_domain_name="Default"))
         self._trustee_domain()
-        self._start_localcloud()
         # Two API workers share keystonemiddleware's token cache (its
-        # default 300 s) in memcached, as a production deployment does.
+        # default 300 s) in memcached, as a production deployment does;
+        # the local cloud's services read it too, as devstack's do.
         self.cache = self.useFixture(memcached.Memcached(self.test))
+        self._start_localcloud()
         authtoken = dict(self.keystone.authtoken_options(),
                          memcached_servers=self.cache.server)
         del authtoken["token_cache_time"]
@@ -104,7 +105,9 @@ class ConformanceCloud(fixtures.Fixture):
             {"localcloud": {"host": "127.0.0.1", "port": port,
                             "admin_token": uuid.uuid4().hex,
                             "external_identity_url":
-                                self.keystone.auth_url}})
+                                self.keystone.auth_url,
+                            "external_token_cache_servers":
+                                self.cache.server}})
         self.localcloud = self.useFixture(processes.ServiceProcess(
             self.test, "localcloud",
             ["magnum-like-localcloud", "--config-file", config], workdir))

@@ -30,6 +30,11 @@ def expected_failures():
     return out
 
 
+def _last_line(traceback):
+    lines = (traceback or "").strip().splitlines()
+    return lines[-1] if lines else "(did not fail)"
+
+
 class TestTempestConformance(base.TestCase):
     def test_magnum_tempest_plugin_api_suite(self):
         # The suite alone takes minutes: above the default test timeout.
@@ -47,6 +52,9 @@ class TestTempestConformance(base.TestCase):
             % (len(passed), len(failed), len(skipped),
                "\n  ".join(sorted(failed)), "\n  ".join(skipped))))
         expected = expected_failures()
+        self.addDetail("expected-failures", content.text_content("\n".join(
+            "%s:\n  %s" % (t, _last_line(failed.get(t)))
+            for t in sorted(expected))))
         unexpected = {t: tb for t, tb in failed.items() if t not in expected}
         for test_id, tb in sorted(unexpected.items()):
             self.addDetail("failed: " + test_id,
