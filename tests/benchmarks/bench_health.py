@@ -51,6 +51,7 @@ SERVER = """
       name: {list_join: ['-', [{get_param: 'OS::stack_name'}, %s]]}
       flavor: m1.small
       image: fedora-coreos-40
+      networks: [{network: bench-net}]
 """
 TEMPLATE = """
 heat_template_version: 2018-08-31
@@ -235,6 +236,10 @@ def _setup(conf_fixture, cloud, workdir):
                         group="certificates")
     cloud.admin("PUT", "/quotas/compute/demo",
                 {"instances": -1, "cores": -1, "ram": -1})
+    # Room for 2,000 servers (the seeded private subnet is a /24).
+    cloud.admin("POST", "/seed", {"networks": [{
+        "name": "bench-net", "project": "demo",
+        "subnets": [{"name": "bench-subnet", "cidr": "10.128.0.0/16"}]}]})
     template = cluster_templates.create(dict(
         name="bench", coe="kubernetes", server_type="vm",
         cluster_distro="fedora-coreos", tls_disabled=False,
