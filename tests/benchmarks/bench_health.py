@@ -236,6 +236,7 @@ def _setup(conf_fixture, cloud, workdir):
                         group="certificates")
     cloud.admin("PUT", "/quotas/compute/demo",
                 {"instances": -1, "cores": -1, "ram": -1})
+    cloud.admin("PUT", "/quotas/network/demo", {"port": -1})
     # Room for 2,000 servers (the seeded private subnet is a /24).
     cloud.admin("POST", "/seed", {"networks": [{
         "name": "bench-net", "project": "demo",
