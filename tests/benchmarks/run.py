@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ("bench_api", "bench_status_sync")
+BENCHMARKS = ("bench_api", "bench_status_sync", "bench_health")
 
 
 def main(argv=None):

@@ -80,6 +80,7 @@ class Deployment(fixtures.Fixture):
 
     def _start_localcloud(self, sections):
         port = processes.free_port()
+        coe_port = processes.free_port()
         self.cloud_admin_token = uuid.uuid4().hex
         seed = dict(self.localcloud_seed, include_default=True)
         seed_path = os.path.join(self.workdir, "localcloud-seed.yaml")
@@ -88,6 +89,7 @@ class Deployment(fixtures.Fixture):
         config = processes.write_config(
             os.path.join(self.workdir, "localcloud.conf"),
             {"localcloud": {"host": "127.0.0.1", "port": port,
+                            "coe_proxy_port": coe_port,
                             "seed_file": seed_path,
                             "admin_token": self.cloud_admin_token}})
         self.localcloud = self.useFixture(processes.ServiceProcess(
@@ -105,6 +107,9 @@ class Deployment(fixtures.Fixture):
             "project_name": "service", "user_domain_name": "Default",
             "project_domain_name": "Default"}
         sections["keystone_auth"] = dict(service_user)
+        # The clusters' APIs are reached through the local cloud's gateway.
+        self.coe_proxy_url = "http://127.0.0.1:%d" % coe_port
+        sections["cluster_health"] = {"api_proxy": self.coe_proxy_url}
         sections["trust"] = dict(base.TRUST_OPTIONS)
         if self.auth_strategy == "keystone":
             sections["keystone_authtoken"] = dict(

@@ -5,10 +5,13 @@ magnum-like-conductor.
 
 The replacement is a resize recorded like the API's (begin_operation
 "resize": same node_count, nodes_to_remove=[the node], the reason in
-status_reason and in the operation's params) and cast to the conductor,
-so the normal resize path removes exactly that server and Heat restores
-the count. Never: a master (masters are not resizable, and the last one
-must stay), a cluster whose API is not answering "ok" (nodes look
+status_reason and in the operation's params), announced as the CADF
+notification `magnum.cluster.repair` and logged, then cast to the
+conductor, so the normal resize path removes exactly that server and
+Heat restores the count.
+
+Never: a master (masters are not resizable, and the last one must
+stay), a cluster whose API is not answering "ok" (nodes look
 NotReady when the API is sick; deleting them heals nothing), more than
 one node per cycle (the operation makes the cluster busy until Heat is
 done, so a nodegroup never loses two nodes at once).
@@ -22,7 +25,9 @@ from oslo_utils import strutils
 from oslo_utils import timeutils
 
 from magnum_like.common import exceptions
+from magnum_like.common import rpc
 from magnum_like.common import statuses
+from magnum_like.conductor import notifications
 from magnum_like.conductor import rpcapi
 from magnum_like.conf import cluster_health as health_conf
 from magnum_like.db import clusters as db_clusters
@@ -31,6 +36,7 @@ from magnum_like.db import nodegroups as db_nodegroups
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 OPERATION_INITIATOR = "auto-healing"
+EVENT_TYPE = "magnum.cluster.repair"
 
 # Nodes whose API reports no transition time (Mesos agents): first seen
 # NotReady by this conductor, {(cluster uuid, node name): datetime}.
@@ -124,6 +130,7 @@ def _replace(context, cluster, ng, node, since):
                  node.name, e)
         return False
     LOG.warning("Cluster %s: %s", cluster.uuid, reason)
+    _notify(context, cluster, ng, node, reason)
     with _first_seen_lock:
         _first_seen.pop((cluster.uuid, node.name), None)
     try:
@@ -134,3 +141,18 @@ def _replace(context, cluster, ng, node, since):
         LOG.warning("Could not cast the repair of cluster %s (%s); it "
                     "will be reconciled", cluster.uuid, e)
     return True
+
+
+def _notify(context, cluster, ng, node, reason):
+    """CADF `magnum.cluster.repair` (the record of the replacement that
+    outlives the status_reason Heat's completion overwrites)."""
+    try:
+        payload = notifications.event(context, "update",
+                                      notifications.PENDING, cluster)
+        payload["target"]["attachments"][0]["content"].update(
+            repair={"node": node.name, "nodegroup": ng.name,
+                    "reason": reason})
+        rpc.get_notifier().warn(context, EVENT_TYPE, payload)
+    except Exception:
+        LOG.exception("Could not send the repair notification of cluster "
+                      "%s", cluster.uuid)

@@ -83,6 +83,7 @@ class _ProxyHandler(http_server.BaseHTTPRequestHandler):
         if ctx is None:
             self._refuse(502, "the API of %s has no certificate" % host)
             return
+        self.server.gateway.count(tunnel=True)
         self.send_response(200, "Connection established")
         self.end_headers()
         self.wfile.flush()
@@ -133,12 +134,16 @@ class Gateway:
         self.server = None
         self.url = None
         self.requests = 0
+        self.tunnels = 0
         self._lock = threading.Lock()
         self._thread = None
 
-    def count(self):
+    def count(self, tunnel=False):
         with self._lock:
-            self.requests += 1
+            if tunnel:
+                self.tunnels += 1
+            else:
+                self.requests += 1
 
     def start(self):
         server = _Server((self.host, self.port), _ProxyHandler)

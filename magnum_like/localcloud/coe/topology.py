@@ -4,7 +4,8 @@ local Heat's live stacks and Nova's servers.
 A cluster is a top-level stack with an `api_address` output; its nodes
 are the OS::Nova::Server resources of the stack and of its nested
 stacks, masters being those under a resource whose name says
-"master". The address -> stack map is cached and checked on each use.
+"master". The address -> stack map is cached and checked on each use;
+a miss rebuilds it in one pass over the stacks.
 """
 
 import dataclasses
@@ -61,13 +62,16 @@ class Topology:
                 engine.by_name.get((cached.project_id, cached.name)) \
                 is cached and self._address(engine, cached) == host:
             return cached
+        # A miss re-reads every top-level stack's address once.
+        index = {}
         for stack in list(engine.live_stacks()):
-            if stack.parent is None and not stack.deleted and \
-                    self._address(engine, stack) == host:
-                with self._lock:
-                    self._cache[host] = stack
-                return stack
-        return None
+            if stack.parent is None and not stack.deleted:
+                address = self._address(engine, stack)
+                if address:
+                    index[address] = stack
+        with self._lock:
+            self._cache = index
+        return index.get(host)
 
     def cluster_at(self, host):
         """The Cluster answering at `host` (an IP), or None."""

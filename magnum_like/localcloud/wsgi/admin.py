@@ -19,7 +19,7 @@ POST     /seed                      load a seed document (dict)
 POST     /reset                     back to the seed
 POST     /servers/{id}/status       ``{status, fault?}``
 PUT      /quotas/{service}/{proj}   compute or network quota limits
-GET      /coe                       ``{proxy_url}``: the clusters' APIs
+GET      /coe                       ``{proxy_url, requests, tunnels}``
 GET      /coe/{address}/csr         ``{csr}`` of the API at an address
 PUT      /coe/{address}/certificate ``{certificate, ca}`` issued for it
 =======  =========================  ======================================
@@ -147,7 +147,10 @@ class AdminApp(base.JsonApp):
     def coe_gateway(self, req, ctx):
         self._coe_certs()
         gateway = self.world.extensions.get("coe_gateway")
-        return 200, {"proxy_url": gateway.url if gateway else None}
+        if gateway is None:
+            return 200, {"proxy_url": None}
+        return 200, {"proxy_url": gateway.url, "requests": gateway.requests,
+                     "tunnels": gateway.tunnels}
 
     def coe_csr(self, req, ctx, address):
         return 200, {"csr": self._coe_certs().csr(address)}

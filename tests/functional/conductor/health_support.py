@@ -90,6 +90,10 @@ class HealthTestCase(base.ConductorCloudTestCase):
         self.fail("cluster %s is %s after %d cycles: %s" % (
             uuid, found, cycles, reason))
 
+    @staticmethod
+    def notifications():
+        return list(_impl_test.NOTIFICATIONS)
+
     def health_events(self):
         """[(payload, priority)] of magnum.cluster.health."""
         return [(n[1]["payload"], n[2]) for n in _impl_test.NOTIFICATIONS

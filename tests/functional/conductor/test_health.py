@@ -153,6 +153,12 @@ class TestRepair(health_support.HealthTestCase):
         self.assertEqual(statuses.UPDATE_IN_PROGRESS, found.status)
         self.assertIn("Auto-healing: node %s" % sick, found.status_reason)
         self.wait_for(row.uuid, statuses.UPDATE_COMPLETE)
+        repairs = [n[1]["payload"]["target"]["attachments"][0]["content"]
+                   ["repair"] for n in self.notifications()
+                   if n[1]["event_type"] == "magnum.cluster.repair"]
+        self.assertEqual([sick], [r["node"] for r in repairs])
+        self.assertEqual("default-worker", repairs[0]["nodegroup"])
+        self.assertIn("NotReady since", repairs[0]["reason"])
         after_workers = self.servers_of(row, "worker")
         self.assertNotIn(sick, after_workers)
         self.assertEqual(2, len(after_workers))
@@ -170,6 +176,9 @@ class TestRepair(health_support.HealthTestCase):
         found = db_clusters.get_by_uuid(row.uuid)
         self.assertEqual(statuses.UPDATE_COMPLETE, found.status)
         self.assertEqual(after_workers, self.servers_of(row, "worker"))
+        self.assertEqual(1, len([
+            n for n in self.notifications()
+            if n[1]["event_type"] == "magnum.cluster.repair"]))
 
     def test_nothing_is_replaced_while_the_api_is_down(self):
         row = self.healing_cluster()
