@@ -210,6 +210,19 @@ class TestClusterLifecycle(ClusterCLITestCase):
             error = self.assertRaises(processes.CommandFailed, self.coe, 1,
                                       *args, json_output=False)
             self.assertIn(expected, error.stderr + error.stdout)
+        # The project's Nova and Neutron quotas are checked before the 202.
+        for service, limits, expected in (
+                ("compute", {"instances": 2}, "quota of instances"),
+                ("network", {"floatingip": 1}, "quota of floating IPs")):
+            self.deploy.cloud_admin("PUT", "/quotas/%s/demo" % service,
+                                    limits)
+            error = self.assertRaises(
+                processes.CommandFailed, self.coe, 0, "cluster", "create",
+                "x", "--cluster-template", "k8s", "--node-count", "2",
+                json_output=False)
+            self.assertIn(expected, error.stderr + error.stdout)
+            self.deploy.cloud_admin("PUT", "/quotas/%s/demo" % service,
+                                    {k: -1 for k in limits})
 
 
 class TestFailures(ClusterCLITestCase):
