@@ -201,6 +201,8 @@ class TestClusterLifecycle(ClusterCLITestCase):
                   "--flavor", "m1.nope"], "Unable to find flavor"),
                 (["cluster", "create", "x", "--cluster-template", "k8s",
                   "--keypair", "nope"], "Unable to find keypair nope"),
+                (["cluster", "create", "x", "--cluster-template", "k8s",
+                  "--labels", "kube_tag=v1.30.4@bad"], "kube_tag"),
                 (["cluster", "resize", "k1", "2"], "in progress (create)"),
                 (["cluster", "update", "k1", "--name", "x"],
                  "cannot change cluster property"),
