@@ -10,6 +10,7 @@ import subprocess
 import threading
 import time
 
+import sqlalchemy
 from testtools import content
 
 from tests import base
@@ -212,6 +213,25 @@ class TestClusterLifecycle(ClusterCLITestCase):
             error = self.assertRaises(processes.CommandFailed, self.coe, 1,
                                       *args, json_output=False)
             self.assertIn(expected, error.stderr + error.stdout)
+        # List and show never fail on a row in transition (issue 15):
+        # k1's masters are being deleted, its worker nodegroup is gone.
+        engine = sqlalchemy.create_engine(self.deploy.database_url)
+        self.addCleanup(engine.dispose)
+        with engine.begin() as conn:
+            uuid = conn.execute(sqlalchemy.text(
+                "SELECT uuid FROM cluster WHERE name = 'k1'")).scalar()
+            conn.execute(sqlalchemy.text(
+                "UPDATE nodegroup SET node_count = 0, status = "
+                "'DELETE_IN_PROGRESS' WHERE cluster_id = :u AND role = "
+                "'master'"), {"u": uuid})
+            conn.execute(sqlalchemy.text(
+                "DELETE FROM nodegroup WHERE cluster_id = :u AND role = "
+                "'worker'"), {"u": uuid})
+        for api in (0, 1):
+            listed = {c["name"]: c for c in self.coe(api, "cluster", "list")}
+            self.assertEqual((0, 0), (listed["k1"]["master_count"],
+                                      listed["k1"]["node_count"]))
+            self.assertEqual(0, self.show(api, "k1")["master_count"])
         # The project's Nova and Neutron quotas are checked before the 202.
         for service, limits, expected in (
                 ("compute", {"instances": 2}, "quota of instances"),
