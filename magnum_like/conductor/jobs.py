@@ -109,11 +109,18 @@ def save(task, changes, **cluster_values):
     return task.save(values, nodegroups=changes.nodegroups)
 
 
-def _fail(task, pending, failed_status, reason, failed_nodegroups=None):
+def _fail(task, pending, failed_status, reason, failed_nodegroups=None,
+          nodegroup_only=False):
     """Write the failure; nodegroup values the API changed are restored
-    and `failed_nodegroups` ({uuid: status}) get their status."""
+    and `failed_nodegroups` ({uuid: status}) get their status. With
+    `nodegroup_only` the failure is the nodegroups' alone: the cluster
+    gets back the status (and reason) it had before the operation."""
     values = {"pending_operation": None, "status_reason": reason}
-    if failed_status:
+    if nodegroup_only:
+        values = {"pending_operation": None,
+                  "status": pending.get("previous_status") or
+                  statuses.UPDATE_COMPLETE}
+    elif failed_status:
         values["status"] = failed_status
     nodegroups = {u: dict(v) for u, v in
                   (pending.get("previous_nodegroups") or {}).items()}
@@ -125,12 +132,13 @@ def _fail(task, pending, failed_status, reason, failed_nodegroups=None):
 
 def run(context, host, cluster_uuid, op, work, failed_status=None,
         action=None, reraise=False, keep_status_on=(),
-        failed_nodegroups=None):
+        failed_nodegroups=None, nodegroup_only=False):
     """See the module docstring. `action`: the notification's
     (create|update|delete); `reraise`: a call, whose caller sees the
     error; `keep_status_on`: errors that leave the status as it was
     before the API recorded the operation; `failed_nodegroups`: {uuid:
-    status} written on failure."""
+    status} written on failure; `nodegroup_only`: a failure is theirs
+    alone, the cluster's status is restored."""
     try:
         task = locking.acquire(cluster_uuid, host, op)
     except (exceptions.ClusterLocked, exceptions.ClusterNotFound) as e:
@@ -140,13 +148,14 @@ def run(context, host, cluster_uuid, op, work, failed_status=None,
         return None
     try:
         return _run_locked(context, task, op, work, failed_status, action,
-                           reraise, keep_status_on, failed_nodegroups)
+                           reraise, keep_status_on,
+                           (failed_nodegroups, nodegroup_only))
     finally:
         locking.release(task)
 
 
 def _run_locked(context, task, op, work, failed_status, action, reraise,
-                keep_status_on, failed_nodegroups):
+                keep_status_on, failed):
     pending = task.cluster.pending_operation or {}
     if pending.get("op") != op:
         LOG.info("Cluster %s has no pending %s (pending: %s); nothing to "
@@ -170,7 +179,7 @@ def _run_locked(context, task, op, work, failed_status, action, reraise,
         reason, error = UNEXPECTED % op.capitalize(), e
     if isinstance(error, locking.LockLost):
         raise error
-    _fail(task, pending, failed_status, reason, failed_nodegroups)
+    _fail(task, pending, failed_status, reason, *failed)
     if action:
         notifications.notify(context, action, notifications.FAILURE,
                              task.cluster)

@@ -1,6 +1,8 @@
 """nodegroup_create / nodegroup_update / nodegroup_delete: a
 non-default nodegroup is a stack of its own; the API wrote the row (or
-its new node_count) and recorded the operation on the cluster."""
+its new node_count) and recorded the operation on the cluster. A
+nodegroup operation that fails fails its nodegroup only: the cluster
+gets back the status it had before (jobs.run nodegroup_only)."""
 
 from magnum_like.common import statuses
 from magnum_like.conductor import jobs
@@ -25,8 +27,8 @@ def _run(context, host, cluster_uuid, nodegroup_uuid, op, method,
                 statuses.UPDATE_COMPLETE})
         return jobs.save(task, changes)
     return jobs.run(context, host, cluster_uuid, op, work,
-                    failed_status=statuses.UPDATE_FAILED,
-                    failed_nodegroups={nodegroup_uuid: failed_ng_status})
+                    failed_nodegroups={nodegroup_uuid: failed_ng_status},
+                    nodegroup_only=True)
 
 
 def create(context, host, cluster_uuid, nodegroup_uuid):

@@ -64,6 +64,14 @@ quotas_opts = [
         "max_clusters_per_project", default=20, min=0,
         help="Clusters a project may own when no quota row says "
              "otherwise."),
+    cfg.BoolOpt(
+        "check_cloud_quotas", default=True,
+        help="Before a cluster create, resize or nodegroup create is "
+             "accepted, read the project's Nova limits and Neutron quota "
+             "details (as the caller) and refuse with a 403 naming the "
+             "resource (instances, cores, RAM, floating IPs, ports, "
+             "security groups) the new servers would take past its "
+             "quota."),
 ]
 
 

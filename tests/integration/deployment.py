@@ -47,6 +47,7 @@ class Deployment(fixtures.Fixture):
         rabbit = (self.private_rabbit_url or
                   services.require_rabbitmq(self.test))
         database = services.mysql_database(self.test)
+        self.database_url = database
         self.workdir = self.useFixture(fixtures.TempDir()).path
         suffix = uuid.uuid4().hex[:8]
         self.conductor_host = "it-conductor-%s" % suffix

@@ -9,6 +9,7 @@ import re
 import threading
 import time
 
+import sqlalchemy
 from testtools import content
 
 from tests import base
@@ -201,6 +202,8 @@ class TestClusterLifecycle(ClusterCLITestCase):
                   "--flavor", "m1.nope"], "Unable to find flavor"),
                 (["cluster", "create", "x", "--cluster-template", "k8s",
                   "--keypair", "nope"], "Unable to find keypair nope"),
+                (["cluster", "create", "x", "--cluster-template", "k8s",
+                  "--labels", "kube_tag=v1.30.4@bad"], "kube_tag"),
                 (["cluster", "resize", "k1", "2"], "in progress (create)"),
                 (["cluster", "update", "k1", "--name", "x"],
                  "cannot change cluster property"),
@@ -210,6 +213,38 @@ class TestClusterLifecycle(ClusterCLITestCase):
             error = self.assertRaises(processes.CommandFailed, self.coe, 1,
                                       *args, json_output=False)
             self.assertIn(expected, error.stderr + error.stdout)
+        # List and show never fail on a row in transition (issue 15):
+        # k1's masters are being deleted, its worker nodegroup is gone.
+        engine = sqlalchemy.create_engine(self.deploy.database_url)
+        self.addCleanup(engine.dispose)
+        with engine.begin() as conn:
+            uuid = conn.execute(sqlalchemy.text(
+                "SELECT uuid FROM cluster WHERE name = 'k1'")).scalar()
+            conn.execute(sqlalchemy.text(
+                "UPDATE nodegroup SET node_count = 0, status = "
+                "'DELETE_IN_PROGRESS' WHERE cluster_id = :u AND role = "
+                "'master'"), {"u": uuid})
+            conn.execute(sqlalchemy.text(
+                "DELETE FROM nodegroup WHERE cluster_id = :u AND role = "
+                "'worker'"), {"u": uuid})
+        for api in (0, 1):
+            listed = {c["name"]: c for c in self.coe(api, "cluster", "list")}
+            self.assertEqual((0, 0), (listed["k1"]["master_count"],
+                                      listed["k1"]["node_count"]))
+            self.assertEqual(0, self.show(api, "k1")["master_count"])
+        # The project's Nova and Neutron quotas are checked before the 202.
+        for service, limits, expected in (
+                ("compute", {"instances": 2}, "quota of instances"),
+                ("network", {"floatingip": 1}, "quota of floating IPs")):
+            self.deploy.cloud_admin("PUT", "/quotas/%s/demo" % service,
+                                    limits)
+            error = self.assertRaises(
+                processes.CommandFailed, self.coe, 0, "cluster", "create",
+                "x", "--cluster-template", "k8s", "--node-count", "2",
+                json_output=False)
+            self.assertIn(expected, error.stderr + error.stdout)
+            self.deploy.cloud_admin("PUT", "/quotas/%s/demo" % service,
+                                    {k: -1 for k in limits})
 
 
 class TestFailures(ClusterCLITestCase):

@@ -10,6 +10,7 @@ from oslo_log import log as logging
 from oslo_utils import strutils
 
 from magnum_like.api.validation import cloud
+from magnum_like.api.validation import cloud_quota
 from magnum_like.api.validation import rules
 from magnum_like.common import exceptions
 from magnum_like.db import cluster_templates as db_templates
@@ -148,6 +149,36 @@ def check_plan(driver, template, values, counts, found):
         worker=worker, external_network=found.get("external_network_id"),
         fixed_network=found.get("fixed_network"),
         fixed_subnet=found.get("fixed_subnet")))
+
+
+def check_cloud_quota(context, found, values, counts):
+    """403 when the new cluster's servers would exceed the project's
+    Nova or Neutron quota; `counts`: (masters, workers)."""
+    cloud_quota.check(context, cloud_quota.cluster_demand(
+        found.get("master_flavor_id"), found.get("flavor_id"),
+        counts[0], counts[1], values))
+
+
+def check_added_servers(context, cluster, flavor_ident, count):
+    """403 when `count` more servers of `flavor_ident` in `cluster` (a
+    resize or a new nodegroup) would exceed the project's quota."""
+    if count <= 0 or not CONF.quotas.check_cloud_quotas:
+        return
+    flavor = cloud.Cloud(context).flavor(flavor_ident) if flavor_ident \
+        else None
+    cloud_quota.check(context, cloud_quota.Demand().add_servers(
+        count, flavor, cluster.floating_ip_enabled))
+
+
+def check_nodegroup_plan(template, cluster, nodegroups, new):
+    """The driver's 400s for the nodegroup `new` (its labels above all)
+    about to be added to `cluster`, before the 202."""
+    defaults = {("master" if ng.role == "master" else "worker"): ng
+                for ng in nodegroups if ng.is_default}
+    driver_for(template).check_plan(operations.PlannedCluster(
+        cluster_template=template, cluster=cluster,
+        master=defaults.get("master"), worker=defaults.get("worker"),
+        nodegroup=new))
 
 
 def check_master_lb(values, master_count):

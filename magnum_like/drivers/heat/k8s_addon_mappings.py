@@ -67,8 +67,8 @@ _READABLE = ("pods", "services", "endpoints", "configmaps", "events",
 
 def _invalid(label, value, expected):
     return exceptions.InvalidParameterValue(
-        err="Invalid value %r for label %s: %s expected."
-            % (value, label, expected))
+        err="Label %s must be %s, not %r."
+            % (label, expected, value))
 
 
 def flag(inputs, label, default=None):

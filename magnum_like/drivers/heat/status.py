@@ -83,13 +83,17 @@ def aggregate(nodegroups, previous_status):
                        if ng.is_default and ng.role == "master"), None)
         action = "DELETE" if master is not None and (
             master.status or "").startswith("DELETE") else "UPDATE"
-        worst = ranked[0].status or ""
+        # A failed extra nodegroup fails itself, not its cluster's other
+        # work (its own status says so); a cluster delete fails with it.
+        counted = [ng for ng in ranked if action == "DELETE" or
+                   ng.is_default or not (ng.status or "").endswith("FAILED")]
+        worst = counted[0].status or "" if counted else ""
         state = "IN_PROGRESS" if worst.endswith("IN_PROGRESS") else (
             "FAILED" if worst.endswith("FAILED") else "COMPLETE")
         status = "%s_%s" % (action, state)
         reason = None
         if state == "FAILED":
-            reason = ", ".join("%s failed" % ng.name for ng in ranked
+            reason = ", ".join("%s failed" % ng.name for ng in counted
                                if (ng.status or "").endswith("FAILED"))
     else:
         chosen = ranked[0]

@@ -54,6 +54,8 @@ class TestChecksBeforeThe202(helpers.ClusterTestCase):
 class TestBareMetalBeforeThe202(helpers.ClusterTestCase):
     def setUp(self):
         super().setUp()
+        # Bare-metal flavors exceed the seeded compute quota.
+        self.config(check_cloud_quotas=False, group="quotas")
         body = dict(templates.BODIES["k8s_fedora_ironic_v1"],
                     keypair_id="default", external_network_id="public",
                     master_flavor_id="baremetal",
@@ -97,3 +99,18 @@ class TestFixedNetworkSharingAnExternalName(helpers.ClusterTestCase):
                              external=True, shared=True)
         cluster = self.create_cluster(fixed_network=name)
         self.assertEqual(name, cluster["fixed_network"])
+
+
+class TestNodegroupBeforeThe202(helpers.ClusterTestCase):
+    def test_bad_labels_of_a_new_nodegroup(self):
+        cluster = self.ready_cluster()
+        url = "/v1/clusters/%s/nodegroups" % cluster["uuid"]
+        resp = self.request(url, method="POST", body={
+            "name": "ng1", "labels": {"kube_tag": "v1.30.4@bad"}},
+            headers=helpers.at("1.9", self.demo))
+        self.assert_error(resp, 400, "kube_tag")
+        self.assertNotIn("ng1", self.nodegroups(cluster["uuid"]))
+        resp = self.request(url, method="POST", body={
+            "name": "ng1", "labels": {"kube_tag": "v1.30.5"}},
+            headers=helpers.at("1.9", self.demo))
+        self.assertEqual(202, resp.status_int, resp.text)

@@ -78,6 +78,9 @@ class ActionsController(rest.RestController):
                 req.node_count)
         else:
             _check_bounds(ng, req.node_count)
+        validation.check_added_servers(
+            context, row, ng.flavor_id or row.flavor_id,
+            req.node_count - (ng.node_count or 0))
         nodes_to_remove = list(req.nodes_to_remove or [])
         cluster_ops.begin(
             row.uuid, "resize", statuses.RESIZE_ALLOWED,

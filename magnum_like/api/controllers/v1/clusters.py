@@ -148,9 +148,9 @@ class ClustersController(rest.RestController):
             template)
         found = validation.check_cloud(context, template, values)
         validation.check_master_lb(values, body["master_count"])
-        validation.check_plan(driver, template, values,
-                              (body["master_count"], body["node_count"]),
-                              found)
+        counts = (body["master_count"], body["node_count"])
+        validation.check_plan(driver, template, values, counts, found)
+        validation.check_cloud_quota(context, found, values, counts)
         validation.warn_deprecated(template, values["labels"])
         row = _create(context, template, values, body)
         cluster_ops.cast("cluster_create", row.uuid)

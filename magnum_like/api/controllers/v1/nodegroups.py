@@ -278,6 +278,10 @@ def _new_nodegroup(context, cluster, body):
     values.update(uuid=uuidutils.generate_uuid(), cluster_id=cluster.uuid,
                   project_id=cluster.project_id, is_default=False,
                   status=statuses.CREATE_IN_PROGRESS, node_addresses=[])
+    cluster_validation.check_nodegroup_plan(
+        template, cluster, db.list(cluster.uuid), values)
+    cluster_validation.check_added_servers(
+        context, cluster, values["flavor_id"], values["node_count"] or 0)
     return values
 
 

@@ -74,9 +74,22 @@ class TestAggregate(testtools.TestCase):
         ngs[2].status = "CREATE_COMPLETE"
         self.assertEqual(("UPDATE_FAILED", "w failed"),
                          status.aggregate(ngs, "UPDATE_IN_PROGRESS"))
+        # an extra nodegroup's failure is its own
         ngs[2].status = "CREATE_FAILED"
-        self.assertEqual(("UPDATE_FAILED", "w failed, x failed"),
+        self.assertEqual(("UPDATE_FAILED", "w failed"),
                          status.aggregate(ngs, "UPDATE_IN_PROGRESS"))
+
+    def test_extra_nodegroup_failure_is_not_the_clusters(self):
+        ngs = [ng("m", "UPDATE_COMPLETE", role="master"),
+               ng("w", "UPDATE_COMPLETE"),
+               ng("x", "CREATE_FAILED", default=False)]
+        self.assertEqual(("UPDATE_COMPLETE", None),
+                         status.aggregate(ngs, "UPDATE_IN_PROGRESS"))
+        # but a cluster delete fails with it
+        ngs[0].status = ngs[1].status = "DELETE_COMPLETE"
+        ngs[2].status = "DELETE_FAILED"
+        self.assertEqual(("DELETE_FAILED", "x failed"),
+                         status.aggregate(ngs, "DELETE_IN_PROGRESS"))
 
     def test_non_default_nodegroups_update_or_delete(self):
         ngs = [ng("m", "CREATE_COMPLETE", role="master"),
