@@ -7,11 +7,9 @@ their software deployments back to Heat. One test per driver (stestr
 runs them on its two workers); each records its Heat call counts and
 wall times as test details."""
 
-import os
 import re
 import time
 
-import fixtures
 from testtools import content
 
 from tests.integration import deployment
@@ -31,10 +29,7 @@ class RealHeatCLITestCase(test_clusters.ClusterCLITestCase):
         # Not ClusterCLITestCase.setUp: the local cloud must name the
         # real heat-api before it starts.
         super(test_clusters.ClusterCLITestCase, self).setUp()
-        # A whole lifecycle through real Heat takes minutes, not seconds.
-        self.useFixture(fixtures.Timeout(
-            int(os.environ.get("MAGNUM_LIKE_REAL_HEAT_TIMEOUT", "900")),
-            gentle=True))
+        real_heat.long_timeout(self)
         port = processes.free_port()
         self.deploy = self.useFixture(deployment.Deployment(
             self, auth_strategy="keystone",

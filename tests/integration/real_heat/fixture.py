@@ -48,6 +48,14 @@ def seed(port):
     }
 
 
+def long_timeout(test):
+    """Real Heat takes minutes where the local cloud takes seconds: a
+    test timeout of MAGNUM_LIKE_REAL_HEAT_TIMEOUT (900) seconds."""
+    test.useFixture(fixtures.Timeout(
+        int(os.environ.get("MAGNUM_LIKE_REAL_HEAT_TIMEOUT", "900")),
+        gentle=True))
+
+
 def _rabbitmqctl(*args):
     return subprocess.run(["rabbitmqctl", "-q"] + list(args),
                           capture_output=True, text=True, timeout=60)
@@ -149,8 +157,7 @@ class RealHeat(fixtures.Fixture):
                 # Previews of whole cluster templates on a loaded CI
                 # machine take longer than oslo.messaging's 60 s.
                 "rpc_response_timeout": 300},
-            "database": {"connection": database.replace(
-                "mysql+pymysql", "mysql+pymysql")},
+            "database": {"connection": database},
             "keystone_authtoken": dict(
                 service, project_name="service",
                 project_domain_name="Default",
