@@ -96,9 +96,17 @@ class RealHeat(fixtures.Fixture):
         try:
             processes.wait_for(self._api_up, 90,
                                what="heat-api at %s" % self.url)
+            # A request cast before the engine's queue exists is lost
+            # (RabbitMQ drops what no queue takes): wait for the queue.
+            processes.wait_for(self._engine_listening, 90,
+                               what="heat-engine's queue")
         except AssertionError as e:
             raise AssertionError("%s\n%s\n%s" % (
                 e, self.api.log()[-3000:], self.engine.log()[-3000:]))
+
+    def _engine_listening(self):
+        run = _rabbitmqctl("list_queues", "-p", self.vhost, "name")
+        return "engine" in run.stdout.split()
 
     def _api_up(self):
         """heat-api answers its version document (300 Multiple Choices)."""
@@ -131,6 +139,7 @@ class RealHeat(fixtures.Fixture):
             services.unavailable(self.test, "a RabbitMQ vhost",
                                  run.stderr or run.stdout)
         self.addCleanup(_rabbitmqctl, "delete_vhost", vhost)
+        self.vhost = vhost
         _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*",
                      ".*")
         return rabbit.rstrip("/") + "/" + vhost
