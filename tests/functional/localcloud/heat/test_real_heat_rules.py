@@ -6,8 +6,8 @@ from heatclient import exc as heat_exc
 from tests.functional.drivers import base
 
 
-def _hot(resources, **extra):
-    doc = {"heat_template_version": "queens", "resources": resources}
+def _hot(resources, version="queens", **extra):
+    doc = {"heat_template_version": version, "resources": resources}
     doc.update(extra)
     return doc
 
@@ -73,3 +73,30 @@ class TestRealHeatRules(base.LocalCloudTestCase):
         self.assertEqual("CREATE_COMPLETE", stack.stack_status,
                          stack.stack_status_reason)
         self.assertEqual("3", stack.parameters["size"])
+
+    def test_yaql_in_a_condition_and_a_property(self):
+        stack = self.create(_hot(
+            {"v": {"type": "OS::Heat::Value", "condition": "many",
+                   "properties": {"value": {"yaql": {
+                       "expression": "$.data.ports.select(str($)).join(',')",
+                       "data": {"ports": {"get_param": "ports"}}}}}}},
+            version="2018-08-31",
+            parameters={"ports": {"type": "json", "default": [22, 6443]}},
+            conditions={"many": {"yaql": {
+                "expression": "$.data.len() > 1",
+                "data": {"get_param": "ports"}}}},
+            outputs={"ports": {"value": {"get_attr": ["v", "value"]}}}))
+        self.assertEqual("CREATE_COMPLETE", stack.stack_status,
+                         stack.stack_status_reason)
+        self.assertEqual("22,6443", self.heat.stacks.output_show(
+            stack.id, "ports")["output"]["output_value"])
+
+    def test_bad_yaql_expression_is_refused(self):
+        exc = self.assertRaises(
+            heat_exc.HTTPBadRequest, self.heat.stacks.create,
+            stack_name="rules", template=_hot(
+                {"v": {"type": "OS::Heat::Value", "condition": "c"}},
+                version="2018-08-31",
+                conditions={"c": {"yaql": {"expression": "$.data.(",
+                                           "data": {}}}}))
+        self.assertIn("Bad expression", str(exc))
