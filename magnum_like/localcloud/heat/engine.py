@@ -49,6 +49,7 @@ class Engine:
         self.lock = threading.RLock()
         self.scheduler = sched.Scheduler(self.lock)
         self.registry = registry.default_registry()
+        self.registry.world = world     # for custom constraints
         self.stacks = {}        # id -> Stack (nested and deleted too)
         self.by_name = {}       # (project_id, name) -> live top-level Stack
         self.scheduler.start()

@@ -17,6 +17,7 @@ BUILTIN_SERVICES = (
     ("orchestration", "heat", "/heat-api/v1/{project_id}"),
     ("load-balancer", "octavia", "/load-balancer"),
     ("key-manager", "barbican", "/key-manager"),
+    ("volumev3", "cinderv3", "/volume/v3/{project_id}"),
 )
 
 

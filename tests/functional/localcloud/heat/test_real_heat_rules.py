@@ -1,8 +1,10 @@
 """Stacks the local cloud's Heat must treat as real OpenStack Heat does
 (issue 10), created over HTTP with the real python-heatclient."""
 
+import fixtures
 from heatclient import exc as heat_exc
 
+from magnum_like.localcloud.world.identity import catalog
 from tests.functional.drivers import base
 
 
@@ -100,3 +102,20 @@ class TestRealHeatRules(base.LocalCloudTestCase):
                 conditions={"c": {"yaql": {"expression": "$.data.(",
                                            "data": {}}}}))
         self.assertIn("Bad expression", str(exc))
+
+    def test_cinder_types_need_volumev3_in_the_catalog(self):
+        volume = {"vol": {"type": "OS::Cinder::Volume", "condition": False,
+                          "properties": {"size": 1}}}
+        stack = self.create(_hot(volume))
+        self.assertEqual("CREATE_COMPLETE", stack.stack_status,
+                         stack.stack_status_reason)
+        self.useFixture(fixtures.MonkeyPatch(
+            "magnum_like.localcloud.world.identity.catalog."
+            "BUILTIN_SERVICES", tuple(
+                s for s in catalog.BUILTIN_SERVICES if s[0] != "volumev3")))
+        # even a resource its condition leaves out
+        exc = self.assertRaises(
+            heat_exc.HTTPBadRequest, self.heat.stacks.create,
+            stack_name="rules-2", template=_hot(volume))
+        self.assertIn("HEAT-E99001 Service cinder is not available for "
+                      "resource type OS::Cinder::Volume", str(exc))
