@@ -38,6 +38,7 @@ from magnum_like.conductor import nodegroup_ops
 from magnum_like.conductor import status_sync
 from magnum_like.db import clusters as db_clusters
 from magnum_like.db import nodegroups as db_nodegroups
+from magnum_like.drivers.heat import stack_listing
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -135,9 +136,13 @@ def _stack_statuses(clusters, heat):
     ids = {c.uuid: {ng.stack_id for ng in by_cluster[c.uuid]
                     if ng.stack_id} | ({c.stack_id} if c.stack_id else set())
            for c in clusters}
-    wanted = set().union(*ids.values()) if ids else set()
-    stacks = heat.list_by_ids(wanted, all_projects=True) if wanted else {}
-    return {uuid: [stacks[i].stack_status for i in sids if i in stacks]
+    stacks, unknown = stack_listing.lister().list(
+        heat, stack_listing.wanted_by_project(clusters, ids),
+        status_sync.trust_stacks)
+    # None: the stacks could not be asked for (a project without a
+    # working trust under Heat's default policy); the cluster waits.
+    return {uuid: None if sids & unknown else
+            [stacks[i].stack_status for i in sids if i in stacks]
             for uuid, sids in ids.items()}
 
 
@@ -152,6 +157,8 @@ def lost_operations(host, heat=None, grace=None):
     context = ml_context.get_admin_context()
     done = []
     for cluster in overdue:
+        if statuses_[cluster.uuid] is None:
+            continue
         verdict, reason = decide(cluster, statuses_[cluster.uuid])
         LOG.warning("Cluster %s: %s pending since %s; %s", cluster.uuid,
                     cluster.pending_operation.get("op"),
