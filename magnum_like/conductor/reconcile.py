@@ -45,6 +45,7 @@ from magnum_like.conductor import nodegroup_ops
 from magnum_like.conductor import status_sync
 from magnum_like.db import clusters as db_clusters
 from magnum_like.db import nodegroups as db_nodegroups
+from magnum_like.drivers.heat import stack_listing
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -146,9 +147,13 @@ def _stack_statuses(clusters, heat):
     ids = {c.uuid: {ng.stack_id for ng in by_cluster[c.uuid]
                     if ng.stack_id} | ({c.stack_id} if c.stack_id else set())
            for c in clusters}
-    wanted = set().union(*ids.values()) if ids else set()
-    stacks = heat.list_by_ids(wanted, all_projects=True) if wanted else {}
-    return {uuid: [stacks[i].stack_status for i in sids if i in stacks]
+    stacks, unknown = stack_listing.lister().list(
+        heat, stack_listing.wanted_by_project(clusters, ids),
+        status_sync.trust_stacks)
+    # None: the stacks could not be asked for (a project without a
+    # working trust under Heat's default policy); the cluster waits.
+    return {uuid: None if sids & unknown else
+            [stacks[i].stack_status for i in sids if i in stacks]
             for uuid, sids in ids.items()}
 
 
@@ -165,6 +170,8 @@ def lost_operations(host, heat=None, grace=None, undelivered=False):
     context = ml_context.get_admin_context()
     done = []
     for cluster in overdue:
+        if statuses_[cluster.uuid] is None:
+            continue
         verdict, reason = decide(cluster, statuses_[cluster.uuid])
         # undelivered work is expected after an outage (the API warned)
         log = LOG.info if undelivered else LOG.warning

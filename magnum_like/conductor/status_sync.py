@@ -206,8 +206,9 @@ def sync(host, heat=None):
                  if ng.stack_id}
     heat = heat or service_stacks()
     stacks, unknown = stack_listing.lister().list(
-        heat, stack_listing.wanted_by_project(candidates, by_cluster),
-        trust_stacks)
+        heat, stack_listing.wanted_by_project(candidates, {
+            uuid: {ng.stack_id for ng in ngs}
+            for uuid, ngs in by_cluster.items()}), trust_stacks)
     cycle = _Cycle(host, heat)
     for cluster in candidates:
         if any(ng.stack_id in unknown

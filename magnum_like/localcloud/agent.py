@@ -87,6 +87,7 @@ class NodeAgent:
         self.world = world
         self.interval = interval
         self.applied = {}   # server id -> set of applied deployment digests
+        self._sessions = {}  # (auth_url, user, project) -> Session
         self._stop = threading.Event()
         self._thread = None
 
@@ -129,8 +130,8 @@ class NodeAgent:
             del self.applied[gone]
 
     def poll(self, server_id, heat):
-        sess = _session(heat["auth_url"], heat["user_id"],
-                        heat["password"], heat["project_id"])
+        sess = self._session(heat["auth_url"], heat["user_id"],
+                             heat["password"], heat["project_id"])
         url = sess.get_endpoint(service_type="orchestration",
                                 interface="public",
                                 region_name=heat.get("region_name"))
@@ -155,10 +156,10 @@ class NodeAgent:
                  deployment.get("id"), inputs.get("deploy_action"),
                  result["deploy_status_code"], transport)
         if transport == "HEAT_SIGNAL":
-            sess = _session(inputs["deploy_auth_url"],
-                            inputs["deploy_user_id"],
-                            inputs["deploy_password"],
-                            inputs["deploy_project_id"])
+            sess = self._session(inputs["deploy_auth_url"],
+                                 inputs["deploy_user_id"],
+                                 inputs["deploy_password"],
+                                 inputs["deploy_project_id"])
             url = sess.get_endpoint(service_type="orchestration",
                                     interface="public")
             sess.post("%s/stacks/%s/resources/%s/signal" % (
@@ -185,7 +186,16 @@ class NodeAgent:
                                   "agent" % deployment.get("name"))
 
 
-def _session(auth_url, user_id, password, project_id):
-    auth = v3.Password(auth_url=auth_url, user_id=user_id,
-                       password=password, project_id=project_id)
-    return ks_session.Session(auth=auth, timeout=30)
+    def _session(self, auth_url, user_id, password, project_id):
+        """A keystoneauth session per credentials, kept (with its token)
+        as the agent on a server keeps its client between polls."""
+        key = (auth_url, user_id, password, project_id)
+        sess = self._sessions.get(key)
+        if sess is None:
+            if len(self._sessions) > 1000:
+                self._sessions.clear()
+            auth = v3.Password(auth_url=auth_url, user_id=user_id,
+                               password=password, project_id=project_id)
+            sess = self._sessions[key] = ks_session.Session(auth=auth,
+                                                            timeout=30)
+        return sess

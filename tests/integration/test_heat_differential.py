@@ -105,6 +105,7 @@ def verdict(heat, kwargs):
 class TestHeatDifferential(base.TestCase):
     def setUp(self):
         super().setUp()
+        real_heat.long_timeout(self)
         port = processes.free_port()
         self.cloud = LocalCloud(seed_file=real_heat.seed(port))
         self.cloud.start()

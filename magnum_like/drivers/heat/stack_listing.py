@@ -36,12 +36,12 @@ class Wanted:
         self.clusters = []
 
 
-def wanted_by_project(clusters, nodegroups_by_cluster):
-    """{project id: Wanted} of `clusters` (with their nodegroups)."""
+def wanted_by_project(clusters, stack_ids_by_cluster):
+    """{project id: Wanted} of `clusters`, whose stacks are
+    `stack_ids_by_cluster` ({cluster uuid: stack ids})."""
     out = {}
     for cluster in clusters:
-        ids = {ng.stack_id for ng in nodegroups_by_cluster.get(
-            cluster.uuid, []) if ng.stack_id}
+        ids = {i for i in stack_ids_by_cluster.get(cluster.uuid, ()) if i}
         if not ids:
             continue
         entry = out.setdefault(cluster.project_id, Wanted())

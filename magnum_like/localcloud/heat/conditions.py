@@ -78,6 +78,14 @@ class Conditions:
             return left == right
         if name in ("contains", "get_param"):
             return bool(functions.resolve({name: args}, self._params))
+        if name == "yaql" and self._ordinal >= functions.SINCE["contains"]:
+            # a condition function since 2017-09-01, as contains
+            value = functions.resolve({name: args}, self._params)
+            if not isinstance(value, bool):
+                raise errors.StackValidationFailed(
+                    "Invalid condition %s: the yaql expression gave %r, "
+                    "not a boolean" % (where, value), path=where.split("."))
+            return value
         raise errors.StackValidationFailed(
             'The function "%s" is invalid in condition functions' % name,
             path=where.split("."))

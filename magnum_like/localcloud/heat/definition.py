@@ -115,6 +115,7 @@ class Definition:
         self.disabled = set()
         for name, body in self.template.section("resources").items():
             where = "resources.%s.condition" % name
+            self.plugins.check_available(body.get("type"), self, name)
             if not self._enabled(body, where):
                 self.disabled.add(name)
                 continue

@@ -118,6 +118,17 @@ class ResourceTypeNotFound(HeatError):
                          % type_name)
 
 
+class ResourceTypeUnavailable(HeatError):
+    """The service a resource type needs has no endpoint in the
+    catalog (HEAT-E99001)."""
+
+    def __init__(self, service, type_name):
+        super().__init__(
+            "HEAT-E99001 Service %s is not available for resource type "
+            "%s, reason: Service endpoint not in service catalog."
+            % (service, type_name))
+
+
 class HTTPBadRequest(HeatError):
     pass
 

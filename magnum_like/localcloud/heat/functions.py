@@ -10,6 +10,7 @@ object that answers ``get_param``, ``get_resource``, ``get_attr``,
 from magnum_like.localcloud.heat import errors
 from magnum_like.localcloud.heat import functions_data as data
 from magnum_like.localcloud.heat import template as tmpl
+from magnum_like.localcloud.heat import yaql_fn
 
 REMOVED = object()  # marks an ``if`` branch that drops the enclosing key
 
@@ -139,8 +140,8 @@ def _condition_fn(name):
 
 
 def _yaql(ctx, args):
-    raise errors.StackValidationFailed(
-        "The function yaql is not supported by the local cloud's Heat.")
+    expression, data_arg = yaql_fn.check_args(args)
+    return yaql_fn.evaluate(resolve(expression, ctx), resolve(data_arg, ctx))
 
 
 def _resource_facade(ctx, args):

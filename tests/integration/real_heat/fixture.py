@@ -48,6 +48,14 @@ def seed(port):
     }
 
 
+def long_timeout(test):
+    """Real Heat takes minutes where the local cloud takes seconds: a
+    test timeout of MAGNUM_LIKE_REAL_HEAT_TIMEOUT (900) seconds."""
+    test.useFixture(fixtures.Timeout(
+        int(os.environ.get("MAGNUM_LIKE_REAL_HEAT_TIMEOUT", "900")),
+        gentle=True))
+
+
 def _rabbitmqctl(*args):
     return subprocess.run(["rabbitmqctl", "-q"] + list(args),
                           capture_output=True, text=True, timeout=60)
@@ -88,9 +96,17 @@ class RealHeat(fixtures.Fixture):
         try:
             processes.wait_for(self._api_up, 90,
                                what="heat-api at %s" % self.url)
+            # A request cast before the engine's queue exists is lost
+            # (RabbitMQ drops what no queue takes): wait for the queue.
+            processes.wait_for(self._engine_listening, 90,
+                               what="heat-engine's queue")
         except AssertionError as e:
             raise AssertionError("%s\n%s\n%s" % (
                 e, self.api.log()[-3000:], self.engine.log()[-3000:]))
+
+    def _engine_listening(self):
+        run = _rabbitmqctl("list_queues", "-p", self.vhost, "name")
+        return "engine" in run.stdout.split()
 
     def _api_up(self):
         """heat-api answers its version document (300 Multiple Choices)."""
@@ -123,6 +139,7 @@ class RealHeat(fixtures.Fixture):
             services.unavailable(self.test, "a RabbitMQ vhost",
                                  run.stderr or run.stdout)
         self.addCleanup(_rabbitmqctl, "delete_vhost", vhost)
+        self.vhost = vhost
         _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*",
                      ".*")
         return rabbit.rstrip("/") + "/" + vhost
@@ -149,8 +166,7 @@ class RealHeat(fixtures.Fixture):
                 # Previews of whole cluster templates on a loaded CI
                 # machine take longer than oslo.messaging's 60 s.
                 "rpc_response_timeout": 300},
-            "database": {"connection": database.replace(
-                "mysql+pymysql", "mysql+pymysql")},
+            "database": {"connection": database},
             "keystone_authtoken": dict(
                 service, project_name="service",
                 project_domain_name="Default",

@@ -10,6 +10,7 @@ P = base.Prop
 class Volume(cloud.CloudPlugin):
     type_name = "OS::Cinder::Volume"
     timing = "volume"
+    service = ("cinder", "volumev3")    # (client, catalog type) it needs
     props = {"size": P("integer"), "name": P("string"),
              "description": P("string"), "volume_type": P(
                  "string", constraint="cinder.vtype"),
@@ -76,6 +77,7 @@ class Volume(cloud.CloudPlugin):
 class VolumeAttachment(cloud.CloudPlugin):
     type_name = "OS::Cinder::VolumeAttachment"
     timing = "volume"
+    service = ("cinder", "volumev3")
     props = {"instance_uuid": P("string", required=True),
              "volume_id": P("string", required=True),
              "mountpoint": P("string")}

@@ -33,6 +33,18 @@ class Registry:
             return self._template(key, definition.files[key], rtype)
         raise errors.ResourceTypeNotFound(rtype)
 
+    def check_available(self, rtype, definition, resource_name):
+        """Heat refuses a resource type whose service has no endpoint in
+        the catalog (OS::Cinder::* without volumev3), even when the
+        resource's condition leaves it out."""
+        if not isinstance(rtype, str):
+            return
+        final = definition.env.resolve_type(rtype, resource_name)
+        needs = getattr(self.types.get(final), "service", None)
+        if needs and self.world is not None and needs[1] not in {
+                s["type"] for s in self.world.identity.list_services()}:
+            raise errors.ResourceTypeUnavailable(needs[0], final)
+
     def _template(self, key, text, rtype):
         from magnum_like.localcloud.heat.resources import nested
         cache_key = (key, rtype, hash(text) if isinstance(text, str)

@@ -1,13 +1,15 @@
 """Stacks the local cloud's Heat must treat as real OpenStack Heat does
 (issue 10), created over HTTP with the real python-heatclient."""
 
+import fixtures
 from heatclient import exc as heat_exc
 
+from magnum_like.localcloud.world.identity import catalog
 from tests.functional.drivers import base
 
 
-def _hot(resources, **extra):
-    doc = {"heat_template_version": "queens", "resources": resources}
+def _hot(resources, version="queens", **extra):
+    doc = {"heat_template_version": version, "resources": resources}
     doc.update(extra)
     return doc
 
@@ -87,3 +89,47 @@ class TestRealHeatRules(base.LocalCloudTestCase):
         self.assertEqual("CREATE_COMPLETE", stack.stack_status,
                          stack.stack_status_reason)
         self.assertEqual("3", stack.parameters["size"])
+
+    def test_yaql_in_a_condition_and_a_property(self):
+        stack = self.create(_hot(
+            {"v": {"type": "OS::Heat::Value", "condition": "many",
+                   "properties": {"value": {"yaql": {
+                       "expression": "$.data.ports.select(str($)).join(',')",
+                       "data": {"ports": {"get_param": "ports"}}}}}}},
+            version="2018-08-31",
+            parameters={"ports": {"type": "json", "default": [22, 6443]}},
+            conditions={"many": {"yaql": {
+                "expression": "$.data.len() > 1",
+                "data": {"get_param": "ports"}}}},
+            outputs={"ports": {"value": {"get_attr": ["v", "value"]}}}))
+        self.assertEqual("CREATE_COMPLETE", stack.stack_status,
+                         stack.stack_status_reason)
+        self.assertEqual("22,6443", self.heat.stacks.output_show(
+            stack.id, "ports")["output"]["output_value"])
+
+    def test_bad_yaql_expression_is_refused(self):
+        exc = self.assertRaises(
+            heat_exc.HTTPBadRequest, self.heat.stacks.create,
+            stack_name="rules", template=_hot(
+                {"v": {"type": "OS::Heat::Value", "condition": "c"}},
+                version="2018-08-31",
+                conditions={"c": {"yaql": {"expression": "$.data.(",
+                                           "data": {}}}}))
+        self.assertIn("Bad expression", str(exc))
+
+    def test_cinder_types_need_volumev3_in_the_catalog(self):
+        volume = {"vol": {"type": "OS::Cinder::Volume", "condition": False,
+                          "properties": {"size": 1}}}
+        stack = self.create(_hot(volume))
+        self.assertEqual("CREATE_COMPLETE", stack.stack_status,
+                         stack.stack_status_reason)
+        self.useFixture(fixtures.MonkeyPatch(
+            "magnum_like.localcloud.world.identity.catalog."
+            "BUILTIN_SERVICES", tuple(
+                s for s in catalog.BUILTIN_SERVICES if s[0] != "volumev3")))
+        # even a resource its condition leaves out
+        exc = self.assertRaises(
+            heat_exc.HTTPBadRequest, self.heat.stacks.create,
+            stack_name="rules-2", template=_hot(volume))
+        self.assertIn("HEAT-E99001 Service cinder is not available for "
+                      "resource type OS::Cinder::Volume", str(exc))

@@ -36,14 +36,10 @@ def _cluster(uuid, project, trust=True):
                                  trustee_user_id="u-" + uuid)
 
 
-def _ng(stack_id):
-    return types.SimpleNamespace(stack_id=stack_id)
-
-
 TABLE = {"s1": "p1", "s2": "p1", "s3": "p2"}
 CLUSTERS = [_cluster("c1", "p1"), _cluster("c2", "p1"),
             _cluster("c3", "p2")]
-NODEGROUPS = {"c1": [_ng("s1")], "c2": [_ng("s2")], "c3": [_ng("s3")]}
+STACKS = {"c1": {"s1"}, "c2": {"s2", None}, "c3": {"s3"}}
 
 
 class TestStackLister(testtools.TestCase):
@@ -63,7 +59,7 @@ class TestStackLister(testtools.TestCase):
         return make
 
     def run_cycle(self, service, clusters=CLUSTERS, broken=()):
-        wanted = stack_listing.wanted_by_project(clusters, NODEGROUPS)
+        wanted = stack_listing.wanted_by_project(clusters, STACKS)
         return self.lister.list(service, wanted, self.trust_stacks(broken))
 
     def test_global_mode_when_allowed(self):

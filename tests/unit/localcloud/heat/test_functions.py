@@ -101,6 +101,14 @@ class TestFunctions(testtools.TestCase):
         self.assertEqual(snippet, resolve(snippet, version="2015-10-15"))
         self.assertEqual({"a": 1}, resolve(snippet, version="2016-04-08"))
 
-    def test_yaql_is_refused(self):
-        self.assertRaises(errors.StackValidationFailed, resolve,
-                          {"yaql": {"expression": "1", "data": {}}})
+    def test_yaql_is_evaluated_as_heat_does(self):
+        self.assertEqual(6, resolve({"yaql": {
+            "expression": "$.data.var1.sum()",
+            "data": {"var1": [3, 2, 1]}}}))
+        self.assertEqual(["a", "b"], resolve({"yaql": {
+            "expression": "$.data.split(',').where($ != '')",
+            "data": "a,,b"}}))
+        for bad in ({"expression": "$.data.("}, {"data": {}}, "1 + 1",
+                    {"expression": "1", "other": 2}):
+            self.assertRaises(errors.StackValidationFailed, resolve,
+                              {"yaql": bad})
