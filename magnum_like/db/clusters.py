@@ -403,8 +403,8 @@ def _begin(s, uuid, operation, allowed_statuses, new_status,
     op["previous_status"] = row.status
     op["previous_nodegroups"] = _previous(s, uuid, nodegroup_changes)
     changes.update(status=new_status, updated_at=now,
-                   pending_operation=op,
-                   status_reason=statuses.requested_reason(operation))
+                   pending_operation=op)
+    changes.setdefault("status_reason", statuses.requested_reason(operation))
     count = (s.query(_MODEL)
              .filter(_MODEL.uuid == uuid, _MODEL.status == row.status,
                      idle_clause(), lock_free_clause(now))

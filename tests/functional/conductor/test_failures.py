@@ -152,7 +152,11 @@ class TestFailures(base.ConductorCloudTestCase):
 class TestDeleteWhatIsGone(base.ConductorCloudTestCase):
     """A cluster whose stack, trust and trustee are gone (the local cloud
     restarted, an operator cleaned up by hand) is still deleted cleanly,
-    even when the conductor can only act through that (gone) trust."""
+    even when the conductor can only act through that (gone) trust. The
+    service user proves the stacks gone with a list across projects, so
+    Heat's operator granted it stacks:global_index here."""
+
+    cloud_settings = {"heat_allow_global_index": True}
 
     def test_delete_through_a_gone_trust(self):
         from magnum_like.common import context as ml_context
@@ -180,3 +184,22 @@ class TestDeleteWhatIsGone(base.ConductorCloudTestCase):
                               row.uuid)
         failed = db_clusters.get_by_uuid(row.uuid)
         self.assertEqual("DELETE_FAILED", failed.status)
+
+
+class TestDeleteWhatIsGoneDefaultPolicy(base.ConductorCloudTestCase):
+    """Under Heat's default policy nothing proves another project's
+    stacks gone: the delete fails, naming the refused credentials, and
+    the row is kept."""
+
+    def test_delete_through_a_gone_trust_is_not_forgotten(self):
+        from magnum_like.common import context as ml_context
+        from magnum_like.conductor import cluster_delete
+        row = self.create_cluster(self.caller())
+        self.cloud.world.reset()
+        db_clusters.begin_operation(row.uuid, "delete",
+                                    statuses.DELETE_ALLOWED,
+                                    statuses.DELETE_IN_PROGRESS)
+        cluster_delete.delete(ml_context.RequestContext(), "conductor-a",
+                              row.uuid)
+        failed = self.wait_for(row.uuid, "DELETE_FAILED")
+        self.assertNotIn("global_index", failed.status_reason or "")

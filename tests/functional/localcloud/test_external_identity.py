@@ -30,13 +30,15 @@ class TestExternalIdentity(base.LocalCloudTestCase):
         resp = self._get("/network/v2.0/networks", self.token)
         self.assertEqual(200, resp.status_code, resp.text)
         identity = self.cloud_b.world.identity
-        # Same ids; this cloud's seed has a "demo" of its own, so the
-        # mirrored names take an id suffix.
+        # Same ids. Seeded records get stable ids (from their kind and
+        # name), so both clouds' "demo" share theirs: the mirror is that
+        # one record, not a second "demo".
         project = identity.find_project(self.access.project_id)
-        self.assertEqual("demo-" + self.access.project_id[:8],
-                         project["name"])
+        self.assertEqual("demo", project["name"])
+        self.assertEqual(1, sum(p["name"] == "demo"
+                                for p in identity.projects.values()))
         user = identity.find_user(self.access.user_id)
-        self.assertEqual("demo-" + self.access.user_id[:8], user["name"])
+        self.assertEqual("demo", user["name"])
         info = identity.check_token(self.token)
         self.assertEqual({"member", "reader"},
                          set(info["roles"]) & {"member", "reader"})
