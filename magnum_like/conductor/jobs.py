@@ -119,7 +119,8 @@ def _fail(task, pending, failed_status, reason, failed_nodegroups=None,
     if nodegroup_only:
         values = {"pending_operation": None,
                   "status": pending.get("previous_status") or
-                  statuses.UPDATE_COMPLETE}
+                  statuses.UPDATE_COMPLETE,
+                  "status_reason": pending.get("previous_status_reason")}
     elif failed_status:
         values["status"] = failed_status
     nodegroups = {u: dict(v) for u, v in

@@ -401,6 +401,7 @@ def _begin(s, uuid, operation, allowed_statuses, new_status,
         _refusal(row, uuid, operation, allowed_statuses)
     op = pending(operation, params, now)
     op["previous_status"] = row.status
+    op["previous_status_reason"] = row.status_reason
     op["previous_nodegroups"] = _previous(s, uuid, nodegroup_changes)
     changes.update(status=new_status, updated_at=now,
                    pending_operation=op)

@@ -11,6 +11,7 @@ class Volume(base.Service):
 
     def reset(self):
         self.volumes = {}
+        self.quotas = {}     # project id -> {key: limit} (os-quota-sets)
         # Cinder's own default type and devstack's LVM backend type; the
         # latter is the default (``default_volume_type``).
         self.types = {}

@@ -8,6 +8,7 @@ to servers through Nova's ``os-volume_attachments`` as well.
 """
 
 from magnum_like.localcloud.world import errors
+from magnum_like.localcloud.world import volume_quotas
 from magnum_like.localcloud.wsgi import base
 
 V = "/v3/{project_id}"
@@ -35,6 +36,11 @@ class VolumeApp(base.JsonApp):
                  self.get_attachment)
         self.add("DELETE", V + "/attachments/{attachment_id}",
                  self.delete_attachment)
+        self.add("GET", V + "/limits", self.limits)
+        self.add("GET", V + "/os-quota-sets/{target}/defaults",
+                 self.quota_defaults)
+        self.add("GET", V + "/os-quota-sets/{target}", self.show_quotas)
+        self.add("PUT", V + "/os-quota-sets/{target}", self.update_quotas)
 
     def _version_doc(self, req):
         return {"id": "v3.0", "status": "CURRENT",
@@ -63,6 +69,42 @@ class VolumeApp(base.JsonApp):
             raise errors.Forbidden("Policy doesn't allow this operation to "
                                    "be performed.")
         return project_id
+
+    def _quota_target(self, ctx, target):
+        # Cinder: a project reads its own quotas, an admin any project's.
+        if target != ctx["project_id"] and not ctx["is_admin"]:
+            raise errors.Forbidden("Policy doesn't allow "
+                                   "volume_extension:quotas:show to be "
+                                   "performed.")
+        self.world.identity.find_project(target)
+        return target
+
+    def limits(self, req, ctx, project_id):
+        # From 3.39 an admin may ask for another project's limits.
+        target = self._quota_target(
+            ctx, req.params.get("project_id") or ctx["project_id"])
+        return 200, {"limits": {"rate": [], "absolute":
+                                volume_quotas.absolute_limits(
+                                    self.world.volume, target)}}
+
+    def quota_defaults(self, req, ctx, project_id, target):
+        return 200, {"quota_set": dict(volume_quotas.DEFAULTS, id=target)}
+
+    def show_quotas(self, req, ctx, project_id, target):
+        target = self._quota_target(ctx, target)
+        usage = req.params.get("usage", "false").lower() in ("1", "true")
+        quotas = volume_quotas.show(self.world.volume, target, usage=usage)
+        return 200, {"quota_set": dict(quotas, id=target)}
+
+    def update_quotas(self, req, ctx, project_id, target):
+        if not ctx["is_admin"]:
+            raise errors.Forbidden("Policy doesn't allow "
+                                   "volume_extension:quotas:update to be "
+                                   "performed.")
+        self.world.identity.find_project(target)
+        values = base.member(base.read_json(req), "quota_set")
+        return 200, {"quota_set": volume_quotas.update(
+            self.world.volume, target, values)}
 
     def _view(self, req, rec):
         out = {k: v for k, v in rec.items()

@@ -3,6 +3,7 @@
 real CLI sends them (compute with optional force, network with
 check_limit or force)."""
 
+import json
 import os
 import subprocess
 import sys
@@ -35,6 +36,7 @@ class TestQuotaSet(base.LocalCloudTestCase):
         with self.cloud.world.lock:
             self.cloud.world.compute.quotas.pop(self.alt, None)
             self.cloud.world.network.quotas.pop(self.alt, None)
+            self.cloud.world.volume.quotas.pop(self.alt, None)
 
     def test_cli_sets_compute_and_network_quotas(self):
         run = self.cli("quota", "set", "--ram", "131072", "--cores", "40",
@@ -47,6 +49,36 @@ class TestQuotaSet(base.LocalCloudTestCase):
         self.assertEqual(120, world.network.get_quota(self.alt)["port"])
         self.assertEqual(60,
                          world.network.get_quota(self.alt)["floatingip"])
+
+    def test_cli_shows_and_sets_volume_quotas(self):
+        # With volumev3 in the catalog the CLI reads Cinder's quotas too.
+        self.assertIn("1000", self.quota("alt_demo"))
+        run = self.cli("quota", "set", "--volumes", "7", "--gigabytes",
+                       "70", "alt_demo")
+        self.assertEqual(0, run.returncode, run.stderr)
+        run = self.cli("quota", "show", "alt_demo", "-f", "json")
+        self.assertEqual(0, run.returncode, run.stderr)
+        limits = {row["Resource"]: row["Limit"]
+                  for row in json.loads(run.stdout)}
+        self.assertEqual(7, limits["volumes"])
+        self.assertEqual(70, limits["gigabytes"])
+        run = self.cli("quota", "set", "--volumes", "3", "alt_demo",
+                       user="alt_demo")
+        self.assertNotEqual(0, run.returncode)
+
+    def test_volume_limits_as_horizon_reads_them(self):
+        sess = self.session("admin")
+        resp = sess.get("/limits?project_id=%s" % self.alt,
+                        endpoint_filter={"service_type": "volumev3"},
+                        headers={"OpenStack-API-Version": "volume 3.39"})
+        absolute = resp.json()["limits"]["absolute"]
+        self.assertEqual(10, absolute["maxTotalVolumes"])
+        self.assertEqual(0, absolute["totalVolumesUsed"])
+        resp = self.session("alt_demo").get(
+            "/limits?project_id=%s" % self.cloud.world.identity.find_project(
+                "demo")["id"], raise_exc=False,
+            endpoint_filter={"service_type": "volumev3"})
+        self.assertEqual(403, resp.status_code)
 
     def test_member_may_not_set_quotas(self):
         run = self.cli("quota", "set", "--ram", "1000", "alt_demo",
