@@ -119,8 +119,11 @@ class ConductorCloudTestCase(cloud.CloudTestCase):
                 if status is None:
                     return None
                 raise
+            # Settled: the status, no pending operation, and the
+            # conductor's lock released (it writes the status first).
             if status is not None and row.status == status and \
-                    not db_clusters.is_pending(row):
+                    not db_clusters.is_pending(row) and \
+                    row.reservation is None:
                 return row
             if row.status.endswith("FAILED") and status != row.status:
                 self.fail("cluster %s is %s: %s %s" % (
